@@ -1,0 +1,42 @@
+package dev.lovedcrm.crm.event;
+
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.id.UserId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Something that happened in an organization, such as {@code member.joined}. Events are written to
+ * the outbox ({@code crm.domain_events}) in the same transaction as the change, so none is lost,
+ * and handed to in-process {@link EventListener}s after that transaction commits.
+ *
+ * @param id unique event id (UUIDv7), usable as an idempotency key by consumers
+ * @param type the event type, one of {@link EventType}'s constants' {@code type()}
+ * @param organizationId the organization it happened in
+ * @param actorId the user who caused it, or {@code null} for the system
+ * @param occurredAt when it happened
+ * @param data event-specific details (JSON object); never secrets
+ */
+public record DomainEvent(
+        UUID id, String type, OrganizationId organizationId, UserId actorId, Instant occurredAt, Map<String, Object> data) {
+
+    /**
+     * Checks the required fields and copies the data.
+     *
+     * @param id id
+     * @param type type
+     * @param organizationId organization
+     * @param actorId actor
+     * @param occurredAt time
+     * @param data details
+     */
+    public DomainEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        data = data == null ? Map.of() : Map.copyOf(data);
+    }
+}

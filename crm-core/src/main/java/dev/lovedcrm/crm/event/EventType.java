@@ -1,0 +1,50 @@
+package dev.lovedcrm.crm.event;
+
+/** The event types the SDK publishes; {@link #type()} is the stable wire name. */
+public enum EventType {
+    /** An organization was created (its creator became the owner). */
+    ORGANIZATION_CREATED("organization.created"),
+    /** Profile fields or settings of an organization changed. */
+    ORGANIZATION_UPDATED("organization.updated"),
+    /** An organization was deactivated. */
+    ORGANIZATION_DEACTIVATED("organization.deactivated"),
+    /** A user became an active member. */
+    MEMBER_JOINED("member.joined"),
+    /** A member's role changed. */
+    MEMBER_ROLE_CHANGED("member.role_changed"),
+    /** A member's permission overrides changed. */
+    MEMBER_PERMISSIONS_CHANGED("member.permissions_changed"),
+    /** A member was removed by someone else. */
+    MEMBER_REMOVED("member.removed"),
+    /** A member left on their own. */
+    MEMBER_LEFT("member.left"),
+    /** Ownership moved from one member to another. */
+    OWNERSHIP_TRANSFERRED("ownership.transferred"),
+    /** An invite was created. */
+    INVITE_CREATED("invite.created"),
+    /** An invite was re-sent with a new token. */
+    INVITE_RESENT("invite.resent"),
+    /** An invite was accepted. */
+    INVITE_ACCEPTED("invite.accepted"),
+    /** An invite was rejected by the invitee. */
+    INVITE_REJECTED("invite.rejected"),
+    /** An invite was cancelled by an owner or admin, or replaced by a newer one. */
+    INVITE_CANCELLED("invite.cancelled"),
+    /** An invite was found past its expiry. */
+    INVITE_EXPIRED("invite.expired");
+
+    private final String type;
+
+    EventType(String type) {
+        this.type = type;
+    }
+
+    /**
+     * The wire name, e.g. {@code member.joined}.
+     *
+     * @return the type
+     */
+    public String type() {
+        return type;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lovedcrm.crm.event.internal;
+
+import dev.lovedcrm.crm.TenantContext;
+import dev.lovedcrm.crm.event.DomainEvent;
+import dev.lovedcrm.crm.event.EventListener;
+import dev.lovedcrm.crm.event.EventRepository;
+import dev.lovedcrm.crm.event.EventType;
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.id.UuidV7;
+import dev.lovedcrm.crm.store.StoreTransaction;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records an event in the outbox inside the current transaction and notifies the listeners once it
+ * has committed.
+ */
+public final class EventPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+
+    private final List<EventListener> listeners;
+    private final Clock clock;
+
+    public EventPublisher(List<EventListener> listeners, Clock clock) {
+        this.listeners = List.copyOf(listeners);
+        this.clock = clock;
+    }
+
+    public DomainEvent publish(StoreTransaction tx, EventType type, TenantContext context, Map<String, Object> data) {
+        return publish(tx, type, context.organizationId(), context.actingUserId(), data);
+    }
+
+    public DomainEvent publish(StoreTransaction tx, EventType type, OrganizationId organizationId, UserId actor,
+            Map<String, Object> data) {
+        DomainEvent event = new DomainEvent(UuidV7.next(), type.type(), organizationId, actor, clock.instant(), data);
+        tx.repository(EventRepository.class).append(event);
+        tx.afterCommit(() -> notifyListeners(event));
+        return event;
+    }
+
+    private void notifyListeners(DomainEvent event) {
+        for (EventListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("event listener {} failed on {} {}", listener.getClass().getName(), event.type(), event.id(), e);
+            }
+        }
+    }
+}

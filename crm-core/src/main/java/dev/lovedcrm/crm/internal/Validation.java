@@ -1,0 +1,78 @@
+package dev.lovedcrm.crm.internal;
+
+import dev.lovedcrm.crm.error.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Input checks shared by the services. Collects every fault of one input, then throws one
+ * {@link ValidationException} naming each field; single-field helpers throw at once.
+ */
+public final class Validation {
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+
+    private final Map<String, String> faults = new LinkedHashMap<>();
+
+    /** Starts collecting faults. */
+    public Validation() {
+    }
+
+    /** Throws at once when {@code value} is null. */
+    public static <T> T requireNonNull(String field, T value) {
+        if (value == null) {
+            throw ValidationException.of(field, "is required");
+        }
+        return value;
+    }
+
+    /** Records a fault unless {@code ok}. */
+    public Validation check(boolean ok, String field, String reason) {
+        if (!ok) {
+            faults.putIfAbsent(field, reason);
+        }
+        return this;
+    }
+
+    /** Requires a non-blank text of at most {@code max} characters (after trimming). */
+    public Validation text(String field, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return check(false, field, "is required");
+        }
+        int length = value.trim().length();
+        return check(length >= min && length <= max, field, "must be " + min + " to " + max + " characters");
+    }
+
+    /** Allows null; otherwise at most {@code max} characters. */
+    public Validation optionalText(String field, String value, int max) {
+        return check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
+    }
+
+    /** Requires a syntactically valid email address of at most 255 characters. */
+    public Validation email(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return check(false, field, "is required");
+        }
+        String trimmed = value.trim();
+        return check(trimmed.length() <= 255 && EMAIL.matcher(trimmed).matches(), field, "must be a valid email address");
+    }
+
+    /** Allows null; otherwise a JSON-writable value of at most {@code maxBytes} bytes as JSON. */
+    public Validation json(String field, Object value, int maxBytes) {
+        if (value == null) {
+            return this;
+        }
+        int size = JsonSize.bytes(value);
+        check(size >= 0, field, "must be a JSON value");
+        return check(size <= maxBytes, field, "must be at most " + maxBytes + " bytes as JSON");
+    }
+
+    /** Throws a {@link ValidationException} naming every recorded fault, if any. */
+    public void throwIfInvalid() {
+        if (!faults.isEmpty()) {
+            throw new ValidationException(faults);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lovedcrm.crm.invite;
+
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.member.Member;
+
+/**
+ * The invitee's side of invites, reached with the token alone. From {@code crm.invitations()}.
+ * Unknown, used, cancelled and replaced tokens are all answered with the same
+ * {@code invite.not_found}, so tokens cannot be probed.
+ */
+public interface Invitations {
+
+    /**
+     * What the invite offers, for an invitation page.
+     *
+     * @param token the invite token
+     * @return the preview
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired} (the invite is then marked expired)
+     */
+    InvitePreview preview(String token);
+
+    /**
+     * Accepts as an existing user whose email matches the invite (case-insensitively): the user
+     * becomes an active member with the invited role (a removed member comes back). Accepting twice,
+     * or concurrently, yields one membership. Publishes {@code invite.accepted} and {@code member.joined}.
+     *
+     * @param token the invite token
+     * @param userId the accepting user
+     * @return the membership
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired}, {@code invite.not_pending}
+     *     or {@code invite.already_member}
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException with code {@code invite.email_mismatch}
+     */
+    Member accept(String token, UserId userId);
+
+    /**
+     * Declines the invite. Publishes {@code invite.rejected}.
+     *
+     * @param token the invite token
+     * @param reason why (≤ 200 characters), or {@code null}
+     * @return the rejected invite
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired} or {@code invite.not_pending}
+     */
+    Invite reject(String token, String reason);
+}

@@ -1,0 +1,2 @@
+/** Organization members and their roles. */
+package dev.lovedcrm.crm.member;

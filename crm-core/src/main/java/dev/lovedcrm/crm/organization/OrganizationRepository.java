@@ -1,0 +1,54 @@
+package dev.lovedcrm.crm.organization;
+
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.id.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence port for {@code crm.organizations}. Implemented by crm-jdbi; reached through
+ * {@link dev.lovedcrm.crm.store.StoreTransaction#repository(Class)}.
+ */
+public interface OrganizationRepository {
+
+    /**
+     * Inserts a new organization row.
+     *
+     * @param organization the organization; its timestamps are set by the database
+     * @throws dev.lovedcrm.crm.error.ConflictException when the slug is taken
+     */
+    void insert(Organization organization);
+
+    /**
+     * Reads an organization visible in the current transaction.
+     *
+     * @param id the organization id
+     * @return the organization, or empty when it does not exist or belongs to another tenant
+     */
+    Optional<Organization> findById(OrganizationId id);
+
+    /**
+     * Finds an organization by slug, across tenants (slugs are globally unique).
+     *
+     * @param slug the lower-case slug
+     * @return the organization, or empty
+     */
+    Optional<Organization> findBySlug(String slug);
+
+    /**
+     * The active organizations in which a user is an active member, ordered by organization id.
+     *
+     * @param userId the user
+     * @param after the last organization id of the previous page, or empty
+     * @param limit how many rows at most
+     * @return the memberships
+     */
+    List<OrganizationMembership> listForUser(UserId userId, Optional<OrganizationId> after, int limit);
+
+    /**
+     * Writes an organization's mutable fields (profile, settings, active flag).
+     *
+     * @param organization the organization with its new values
+     */
+    void update(Organization organization);
+}

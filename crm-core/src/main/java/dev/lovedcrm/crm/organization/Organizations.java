@@ -1,0 +1,76 @@
+package dev.lovedcrm.crm.organization;
+
+import dev.lovedcrm.crm.TenantScope;
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.page.Page;
+import dev.lovedcrm.crm.page.PageRequest;
+import java.util.Optional;
+
+/** Creating, finding and maintaining organizations. From {@code crm.organizations()}. */
+public interface Organizations {
+
+    /**
+     * Creates an organization; the creator becomes its {@code owner} in the same transaction. The
+     * slug is derived from the name when none is given ("Agência São Paulo" → {@code agencia-sao-paulo},
+     * with {@code -2}, {@code -3}, … on collision). It starts on the free plan with a trial that ends
+     * after the configured trial period (14 days unless set with {@code Crm.builder().trialPeriod(...)}).
+     * Publishes {@code organization.created} and {@code member.joined}.
+     *
+     * @param creator the user creating it
+     * @param input the organization's fields
+     * @return the new organization
+     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code organization.slug_taken} when an explicit slug is taken
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found} for an unknown or inactive creator
+     */
+    Organization create(UserId creator, NewOrganization input);
+
+    /**
+     * Finds an organization by id, active or not.
+     *
+     * @param id the id
+     * @return the organization, or empty
+     */
+    Optional<Organization> findById(OrganizationId id);
+
+    /**
+     * Finds an organization by slug.
+     *
+     * @param slug the slug (compared lower-cased)
+     * @return the organization, or empty
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code slug} when blank
+     */
+    Optional<Organization> findBySlug(String slug);
+
+    /**
+     * The active organizations in which a user is an active member, with the user's role, oldest first.
+     *
+     * @param userId the user
+     * @param page which page
+     * @return the memberships
+     */
+    Page<OrganizationMembership> listForUser(UserId userId, PageRequest page);
+
+    /**
+     * Updates the profile of the scope's organization. Requires {@code organization.update} (owner, admin).
+     * Publishes {@code organization.updated}.
+     *
+     * @param scope the acting member's scope
+     * @param patch the changes
+     * @return the updated organization
+     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException when the member may not
+     */
+    Organization update(TenantScope scope, OrganizationPatch patch);
+
+    /**
+     * Deactivates the scope's organization: no scope opens on it afterwards. Owner only. Publishes
+     * {@code organization.deactivated}.
+     *
+     * @param scope the owner's scope
+     * @return the deactivated organization
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException when the member is not an owner
+     */
+    Organization deactivate(TenantScope scope);
+}

@@ -1,0 +1,2 @@
+/** Organizations: the tenants of the CRM. */
+package dev.lovedcrm.crm.organization;

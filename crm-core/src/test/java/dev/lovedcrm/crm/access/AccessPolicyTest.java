@@ -1,0 +1,94 @@
+package dev.lovedcrm.crm.access;
+
+import static dev.lovedcrm.crm.Role.ADMIN;
+import static dev.lovedcrm.crm.Role.MEMBER;
+import static dev.lovedcrm.crm.Role.OWNER;
+import static dev.lovedcrm.crm.Role.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lovedcrm.crm.Role;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The policy as a table: every action the policy knows, for every role. */
+class AccessPolicyTest {
+
+    /** Expected roles allowed per action; a new action fails {@link #coversEveryAction()} until it is added here. */
+    private static final Map<Action, Set<Role>> EXPECTED = new EnumMap<>(Map.ofEntries(
+            Map.entry(Action.ORGANIZATION_READ, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
+            Map.entry(Action.ORGANIZATION_UPDATE, EnumSet.of(OWNER, ADMIN)),
+            Map.entry(Action.ORGANIZATION_DEACTIVATE, EnumSet.of(OWNER)),
+            Map.entry(Action.OWNERSHIP_TRANSFER, EnumSet.of(OWNER)),
+            Map.entry(Action.MEMBER_LIST, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
+            Map.entry(Action.MEMBER_MANAGE, EnumSet.of(OWNER, ADMIN)),
+            Map.entry(Action.MEMBER_SET_PERMISSIONS, EnumSet.of(OWNER, ADMIN)),
+            Map.entry(Action.INVITE_CREATE, EnumSet.of(OWNER, ADMIN)),
+            Map.entry(Action.INVITE_LIST, EnumSet.of(OWNER, ADMIN)),
+            Map.entry(Action.INVITE_MANAGE, EnumSet.of(OWNER, ADMIN))));
+
+    @Test
+    void coversEveryAction() {
+        assertThat(EXPECTED.keySet()).containsExactlyInAnyOrder(Action.values());
+    }
+
+    @Test
+    void roleByActionTable() {
+        for (Action action : Action.values()) {
+            for (Role role : Role.values()) {
+                assertThat(AccessPolicy.allows(role, action))
+                        .as("%s may %s", role, action.code())
+                        .isEqualTo(EXPECTED.get(action).contains(role));
+            }
+        }
+    }
+
+    @Test
+    void aHigherRoleAllowsEverythingALowerOneDoes() {
+        for (Action action : Action.values()) {
+            for (Role higher : Role.values()) {
+                for (Role lower : Role.values()) {
+                    if (higher.outranks(lower) && AccessPolicy.allows(lower, action)) {
+                        assertThat(AccessPolicy.allows(higher, action)).as("%s %s", higher, action).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void roleAssignmentTable() {
+        // actor -> (current -> wanted) pairs allowed; everything else is refused
+        for (Role current : Role.values()) {
+            for (Role wanted : Role.values()) {
+                assertThat(AccessPolicy.canAssign(OWNER, current, wanted)).isTrue();
+                boolean adminMay = (current == MEMBER || current == VIEWER) && (wanted == MEMBER || wanted == VIEWER);
+                assertThat(AccessPolicy.canAssign(ADMIN, current, wanted)).as("admin %s->%s", current, wanted).isEqualTo(adminMay);
+                assertThat(AccessPolicy.canAssign(MEMBER, current, wanted)).isFalse();
+                assertThat(AccessPolicy.canAssign(VIEWER, current, wanted)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void removalTable() {
+        for (Role target : Role.values()) {
+            assertThat(AccessPolicy.canRemove(OWNER, target)).isTrue();
+            assertThat(AccessPolicy.canRemove(ADMIN, target)).isEqualTo(target == MEMBER || target == VIEWER);
+            assertThat(AccessPolicy.canRemove(MEMBER, target)).isFalse();
+            assertThat(AccessPolicy.canRemove(VIEWER, target)).isFalse();
+        }
+    }
+
+    @Test
+    void invitesGoStrictlyBelowTheInviter() {
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> AccessPolicy.canInvite(OWNER, r)))
+                .containsExactlyInAnyOrder(ADMIN, MEMBER, VIEWER);
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> AccessPolicy.canInvite(ADMIN, r)))
+                .containsExactlyInAnyOrder(MEMBER, VIEWER);
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> AccessPolicy.canInvite(MEMBER, r))).isEmpty();
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> AccessPolicy.canInvite(VIEWER, r))).isEmpty();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.lovedcrm.crm.it.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lovedcrm.crm.Role;
+import dev.lovedcrm.crm.error.ConflictException;
+import dev.lovedcrm.crm.error.CrmException;
+import dev.lovedcrm.crm.error.PermissionDeniedException;
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.invite.IssuedInvite;
+import dev.lovedcrm.crm.invite.NewInvite;
+import dev.lovedcrm.crm.it.support.TenancyFixture;
+import dev.lovedcrm.crm.member.MemberSummary;
+import dev.lovedcrm.crm.organization.Organization;
+import dev.lovedcrm.crm.page.PageRequest;
+import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
+import dev.lovedcrm.crm.testkit.CrmTestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The races that matter for tenancy: accepting one invite twice, removing the last owner twice. */
+@CrmDatabaseTest
+class TenancyConcurrencyIT {
+
+    private static final int ROUNDS = 10;
+    private static TenancyFixture fx;
+    private static ExecutorService threads;
+
+    @BeforeAll
+    static void setUp(CrmTestDatabase db) {
+        fx = new TenancyFixture(db.dataSource());
+        threads = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void twoThreadsAcceptingTheSameInviteMakeExactlyOneMembership() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            UserId owner = fx.user("owner");
+            Organization org = fx.organization(owner, "Race " + round);
+            UserId joiner = fx.user("joiner");
+            IssuedInvite invite = fx.scope(org.id(), owner).invites().create(NewInvite.of(fx.emailOf(joiner), Role.MEMBER));
+
+            List<Object> outcomes = race(
+                    () -> fx.crm.invitations().accept(invite.token(), joiner),
+                    () -> fx.crm.invitations().accept(invite.token(), joiner));
+
+            assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).hasSize(1);
+            List<MemberSummary> members = fx.scope(org.id(), owner).members().list(PageRequest.first(10)).items();
+            assertThat(members).filteredOn(m -> m.member().userId().equals(joiner)).hasSize(1);
+        }
+    }
+
+    @Test
+    void twoOwnersRemovingEachOtherAtOnceLeaveExactlyOneOwner() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            UserId first = fx.user("first");
+            Organization org = fx.organization(first, "Duel " + round);
+            UserId second = fx.member(org, first, Role.OWNER, "second");
+
+            List<Object> outcomes = race(
+                    () -> fx.scope(org.id(), first).members().remove(second),
+                    () -> fx.scope(org.id(), second).members().remove(first));
+
+            assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof ConflictException || o instanceof PermissionDeniedException)
+                    .hasSize(1);
+            assertThat(activeOwners(org, first, second)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoOwnersLeavingAtOnceLeaveExactlyOneOwner() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            UserId first = fx.user("first");
+            Organization org = fx.organization(first, "Exit " + round);
+            UserId second = fx.member(org, first, Role.OWNER, "second");
+
+            List<Object> outcomes = race(
+                    () -> {
+                        fx.scope(org.id(), first).members().leave();
+                        return "left";
+                    },
+                    () -> {
+                        fx.scope(org.id(), second).members().leave();
+                        return "left";
+                    });
+
+            assertThat(outcomes).filteredOn("left"::equals).hasSize(1);
+            assertThat(activeOwners(org, first, second)).isEqualTo(1);
+        }
+    }
+
+    private static int activeOwners(Organization org, UserId... candidates) {
+        int owners = 0;
+        for (UserId candidate : candidates) {
+            try {
+                if (fx.scope(org.id(), candidate).context().role() == Role.OWNER) {
+                    owners++;
+                }
+            } catch (PermissionDeniedException removed) {
+                // no longer a member
+            }
+        }
+        return owners;
+    }
+
+    /** Runs both calls at the same moment; each outcome is the result or the CrmException thrown. */
+    private static List<Object> race(Callable<?> one, Callable<?> two) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> futures = new ArrayList<>();
+        for (Callable<?> call : List.of(one, two)) {
+            futures.add(threads.submit(() -> {
+                start.await();
+                try {
+                    return call.call();
+                } catch (CrmException e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> future : futures) {
+            outcomes.add(future.get(30, TimeUnit.SECONDS));
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.lovedcrm.crm.jdbi.internal;
+
+import dev.lovedcrm.crm.event.EventRepository;
+import dev.lovedcrm.crm.invite.InviteRepository;
+import dev.lovedcrm.crm.jdbi.internal.event.JdbiEventRepository;
+import dev.lovedcrm.crm.jdbi.internal.invite.JdbiInviteRepository;
+import dev.lovedcrm.crm.jdbi.internal.member.JdbiMemberRepository;
+import dev.lovedcrm.crm.jdbi.internal.organization.JdbiOrganizationRepository;
+import dev.lovedcrm.crm.member.MemberRepository;
+import dev.lovedcrm.crm.organization.OrganizationRepository;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Which JDBI SqlObject implements which repository port of crm-core. Every new port gets one line
+ * here; a test checks that every port in crm-core has an entry.
+ */
+public final class RepositoryRegistry {
+
+    private static final Map<Class<?>, Class<?>> IMPLEMENTATIONS = Map.ofEntries(
+            Map.entry(OrganizationRepository.class, JdbiOrganizationRepository.class),
+            Map.entry(MemberRepository.class, JdbiMemberRepository.class),
+            Map.entry(InviteRepository.class, JdbiInviteRepository.class),
+            Map.entry(EventRepository.class, JdbiEventRepository.class));
+
+    public static Map<Class<?>, Class<?>> implementations() {
+        return IMPLEMENTATIONS;
+    }
+
+    <R> R attach(Handle handle, Class<R> port) {
+        Class<?> implementation = IMPLEMENTATIONS.get(port);
+        if (implementation == null) {
+            throw new IllegalArgumentException("no JDBI implementation of " + port.getName());
+        }
+        return port.cast(handle.attach(implementation));
+    }
+}
