@@ -2,15 +2,15 @@ package dev.lovedcrm.crm.testkit;
 
 import dev.lovedcrm.crm.jdbi.CrmDatabase;
 import dev.lovedcrm.crm.testkit.internal.DatabaseFactory;
-import dev.lovedcrm.crm.testkit.internal.PostgresServer;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A database for runnable examples: the server in {@code CRM_DATABASE_URL} (with
  * {@code CRM_DATABASE_USER} and {@code CRM_DATABASE_PASSWORD}) when set, migrated as that user;
- * otherwise an embedded PostgreSQL 16 with the two-role set-up of docs/tenancy.md and a migrated
- * database {@code crm}.
+ * otherwise the test server of {@link CrmTestDatabases} (an embedded PostgreSQL 16 unless
+ * {@code CRM_TEST_DATABASE_URL} says otherwise) with the two-role set-up of docs/tenancy.md and a
+ * fresh migrated database, dropped when the JVM exits.
  *
  * <pre>{@code
  * try (EmbeddedCrmDatabase db = EmbeddedCrmDatabase.start()) {
@@ -47,9 +47,8 @@ public final class EmbeddedCrmDatabase implements AutoCloseable {
             return new EmbeddedCrmDatabase(dataSource, "PostgreSQL at CRM_DATABASE_URL");
         }
         DatabaseFactory factory = DatabaseFactory.get();
-        DataSource[] database = factory.migratedDatabase("crm");
-        PostgresServer server = factory.server();
-        return new EmbeddedCrmDatabase(database[1], server.describe() + ", database crm as role " + DatabaseFactory.APP_ROLE);
+        return new EmbeddedCrmDatabase(factory.exampleDatabase(),
+                factory.server().describe() + ", as role " + DatabaseFactory.APP_ROLE);
     }
 
     /**

@@ -84,12 +84,9 @@ public final class DatabaseFactory {
                 () -> drop(name));
     }
 
-    /** Creates a database owned by the owner role, migrated, for a runnable example. */
-    public DataSource[] migratedDatabase(String name) {
-        admin("CREATE DATABASE " + name + " OWNER " + OWNER_ROLE);
-        DataSource owner = dataSource(name, OWNER_ROLE, OWNER_PASSWORD);
-        CrmDatabase.migrate(owner, APP_ROLE);
-        return new DataSource[] {owner, dataSource(name, APP_ROLE, APP_PASSWORD)};
+    /** A new database copied from the template, as the application role, for a runnable example. */
+    public DataSource exampleDatabase() {
+        return newDatabase().dataSource();
     }
 
     public PostgresServer server() {
