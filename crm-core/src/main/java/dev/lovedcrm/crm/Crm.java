@@ -1,5 +1,8 @@
 package dev.lovedcrm.crm;
 
+import dev.lovedcrm.crm.auth.AuthSettings;
+import dev.lovedcrm.crm.auth.password.Argon2idPasswordHasher;
+import dev.lovedcrm.crm.auth.password.PasswordHasher;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.id.OrganizationId;
@@ -10,6 +13,9 @@ import dev.lovedcrm.crm.member.MemberRepository;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationRepository;
 import dev.lovedcrm.crm.store.CrmStore;
+import dev.lovedcrm.crm.user.UserAdministration;
+import dev.lovedcrm.crm.user.Users;
+import dev.lovedcrm.crm.user.internal.DefaultUsers;
 import dev.lovedcrm.crm.event.EventListener;
 import dev.lovedcrm.crm.event.internal.EventPublisher;
 import dev.lovedcrm.crm.invite.Invitations;
@@ -45,6 +51,7 @@ public final class Crm {
     private final EventPublisher events;
     private final Organizations organizations;
     private final Invitations invitations;
+    private final DefaultUsers users;
 
     private Crm(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store is required: Crm.builder().store(...)");
@@ -54,6 +61,8 @@ public final class Crm {
         this.events = new EventPublisher(builder.listeners, clock);
         this.organizations = new DefaultOrganizations(store, clock, events, builder.trialPeriod);
         this.invitations = new DefaultInvitations(store, events, clock);
+        PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : Argon2idPasswordHasher.owaspMinimum();
+        this.users = new DefaultUsers(store, clock, random, hasher, events, builder.authSettings);
     }
 
     /**
@@ -81,6 +90,25 @@ public final class Crm {
      */
     public Organizations organizations() {
         return organizations;
+    }
+
+    /**
+     * User accounts: registration, profile, password, email verification and reset.
+     *
+     * @return the service
+     */
+    public Users users() {
+        return users;
+    }
+
+    /**
+     * Platform administration of accounts (deactivate, superuser flag, forced password change).
+     * Expose it only behind the host's own admin authorisation.
+     *
+     * @return the service
+     */
+    public UserAdministration userAdministration() {
+        return users;
     }
 
     /**
@@ -142,6 +170,8 @@ public final class Crm {
         private Duration trialPeriod = Duration.ofDays(14);
         private Duration inviteExpiry = Duration.ofDays(7);
         private final List<EventListener> listeners = new ArrayList<>();
+        private PasswordHasher passwordHasher;
+        private AuthSettings authSettings = AuthSettings.defaults();
 
         private Builder() {
         }
@@ -168,6 +198,30 @@ public final class Crm {
             if (inviteExpiry.isZero()) {
                 throw new IllegalArgumentException("inviteExpiry must be positive");
             }
+            return this;
+        }
+
+        /**
+         * The password hasher. Defaults to argon2id with the OWASP minimum parameters
+         * ({@link Argon2idPasswordHasher#owaspMinimum()}); stored hashes made with weaker parameters
+         * are upgraded at the next successful login.
+         *
+         * @param passwordHasher the hasher
+         * @return this builder
+         */
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+            return this;
+        }
+
+        /**
+         * Token lifetimes, session expiry and brute-force limits. Defaults to {@link AuthSettings#defaults()}.
+         *
+         * @param authSettings the settings
+         * @return this builder
+         */
+        public Builder authSettings(AuthSettings authSettings) {
+            this.authSettings = Objects.requireNonNull(authSettings, "authSettings");
             return this;
         }
 

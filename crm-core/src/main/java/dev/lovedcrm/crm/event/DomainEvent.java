@@ -14,7 +14,8 @@ import java.util.UUID;
  *
  * @param id unique event id (UUIDv7), usable as an idempotency key by consumers
  * @param type the event type, one of {@link EventType}'s constants' {@code type()}
- * @param organizationId the organization it happened in
+ * @param organizationId the organization it happened in, or {@code null} for an account-level event
+ *     (such as {@code user.registered}), which goes to listeners only, not to the outbox
  * @param actorId the user who caused it, or {@code null} for the system
  * @param occurredAt when it happened
  * @param data event-specific details (JSON object); never secrets
@@ -35,7 +36,6 @@ public record DomainEvent(
     public DomainEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         data = data == null ? Map.of() : Map.copyOf(data);
     }

@@ -31,7 +31,23 @@ public enum EventType {
     /** An invite was cancelled by an owner or admin, or replaced by a newer one. */
     INVITE_CANCELLED("invite.cancelled"),
     /** An invite was found past its expiry. */
-    INVITE_EXPIRED("invite.expired");
+    INVITE_EXPIRED("invite.expired"),
+    /** An account was registered (account-level: listeners only). */
+    USER_REGISTERED("user.registered"),
+    /** An email verification token was issued; the host should deliver it (account-level). */
+    USER_EMAIL_VERIFICATION_REQUESTED("user.email_verification_requested"),
+    /** An email was verified (account-level). */
+    USER_EMAIL_VERIFIED("user.email_verified"),
+    /** A password reset token was issued; the host should deliver it (account-level). */
+    USER_PASSWORD_RESET_REQUESTED("user.password_reset_requested"),
+    /** A password was changed or reset (account-level). */
+    USER_PASSWORD_CHANGED("user.password_changed"),
+    /** A rotated refresh token was presented again: the session was revoked (account-level). */
+    SESSION_REFRESH_REUSED("session.refresh_reused"),
+    /** Two-factor authentication was enabled for a member in an organization. */
+    TWO_FACTOR_ENABLED("two_factor.enabled"),
+    /** Two-factor authentication was disabled for a member in an organization. */
+    TWO_FACTOR_DISABLED("two_factor.disabled");
 
     private final String type;
 

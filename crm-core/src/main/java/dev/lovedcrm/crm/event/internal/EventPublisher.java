@@ -43,6 +43,13 @@ public final class EventPublisher {
         return event;
     }
 
+    /** An account-level event (no organization): listeners only, after commit. */
+    public DomainEvent publishAccountEvent(StoreTransaction tx, EventType type, UserId actor, Map<String, Object> data) {
+        DomainEvent event = new DomainEvent(UuidV7.next(), type.type(), null, actor, clock.instant(), data);
+        tx.afterCommit(() -> notifyListeners(event));
+        return event;
+    }
+
     private void notifyListeners(DomainEvent event) {
         for (EventListener listener : listeners) {
             try {

@@ -17,7 +17,8 @@ public final class SqlErrors {
     /** Constraint name to the code a caller sees; others get a generic code. */
     private static final Map<String, String> CONSTRAINT_CODES = Map.of(
             "idx_organizations_slug", "organization.slug_taken",
-            "idx_users_email", "user.email_taken");
+            "idx_users_email", "user.email_taken",
+            "idx_users_google_id", "user.google_account_taken");
 
     private SqlErrors() {
     }

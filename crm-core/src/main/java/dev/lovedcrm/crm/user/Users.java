@@ -1,0 +1,105 @@
+package dev.lovedcrm.crm.user;
+
+import dev.lovedcrm.crm.id.UserId;
+import java.util.Optional;
+
+/**
+ * User accounts: registration, profile, password, email verification and password reset. From
+ * {@code crm.users()}. The SDK sends no email: methods that issue a one-time token return it, and
+ * the host delivers it.
+ */
+public interface Users {
+
+    /**
+     * Registers an account. The email is trimmed and lower-cased; the password is hashed with the
+     * configured {@code PasswordHasher} (argon2id by default). Publishes {@code user.registered}.
+     *
+     * @param input the registration
+     * @return the new, unverified account
+     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault (email, password,
+     *     fullName, bio, location, avatarUrl, phone, timezone, language)
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code user.email_taken}
+     */
+    User register(NewUser input);
+
+    /**
+     * Finds an account by id.
+     *
+     * @param id the user id
+     * @return the account, or empty
+     */
+    Optional<User> findById(UserId id);
+
+    /**
+     * Finds an account by email, case-insensitively.
+     *
+     * @param email the email
+     * @return the account, or empty
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code email} when blank
+     */
+    Optional<User> findByEmail(String email);
+
+    /**
+     * Changes profile fields.
+     *
+     * @param id the user
+     * @param patch the changes
+     * @return the updated account
+     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
+     */
+    User updateProfile(UserId id, ProfilePatch patch);
+
+    /**
+     * Changes the password after checking the current one; clears {@code must_change_password}.
+     *
+     * @param id the user
+     * @param currentPassword the current password
+     * @param newPassword the new password (same rules as registration, and different from the current one)
+     * @throws dev.lovedcrm.crm.error.AuthenticationException with code {@code auth.invalid_credentials}
+     *     when the current password is wrong
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code newPassword}
+     */
+    void changePassword(UserId id, String currentPassword, String newPassword);
+
+    /**
+     * Issues an email verification token (48 hours unless configured otherwise); the previous one
+     * stops working. Publishes {@code user.email_verification_requested} (without the token).
+     *
+     * @param id the user
+     * @return the token to deliver
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
+     */
+    OneTimeToken issueEmailVerification(UserId id);
+
+    /**
+     * Verifies the email with a token; the token is then spent.
+     *
+     * @param token the token
+     * @return the verified account
+     * @throws dev.lovedcrm.crm.error.AuthenticationException with code {@code auth.invalid_token}
+     *     for an unknown, used or expired token
+     */
+    User verifyEmail(String token);
+
+    /**
+     * Starts a password reset (1 hour unless configured otherwise). Returns empty for an unknown or
+     * inactive email, so the host can answer the same way in both cases.
+     *
+     * @param email the account's email
+     * @return the token to deliver, or empty
+     */
+    Optional<OneTimeToken> requestPasswordReset(String email);
+
+    /**
+     * Sets a new password with a reset token; the token is spent, {@code must_change_password} is
+     * cleared, and every session of the user is revoked.
+     *
+     * @param token the reset token
+     * @param newPassword the new password
+     * @return the account
+     * @throws dev.lovedcrm.crm.error.AuthenticationException with code {@code auth.invalid_token}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code newPassword}
+     */
+    User resetPassword(String token, String newPassword);
+}

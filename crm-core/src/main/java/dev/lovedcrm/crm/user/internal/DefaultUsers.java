@@ -1,0 +1,279 @@
+package dev.lovedcrm.crm.user.internal;
+
+import dev.lovedcrm.crm.auth.AuthSettings;
+import dev.lovedcrm.crm.auth.password.PasswordHasher;
+import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
+import dev.lovedcrm.crm.auth.session.SessionRepository;
+import dev.lovedcrm.crm.error.AuthenticationException;
+import dev.lovedcrm.crm.error.NotFoundException;
+import dev.lovedcrm.crm.error.ValidationException;
+import dev.lovedcrm.crm.event.EventType;
+import dev.lovedcrm.crm.event.internal.EventPublisher;
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.Tokens;
+import dev.lovedcrm.crm.internal.Validation;
+import dev.lovedcrm.crm.store.CrmStore;
+import dev.lovedcrm.crm.user.NewUser;
+import dev.lovedcrm.crm.user.OneTimeToken;
+import dev.lovedcrm.crm.user.ProfilePatch;
+import dev.lovedcrm.crm.user.User;
+import dev.lovedcrm.crm.user.UserAdministration;
+import dev.lovedcrm.crm.user.UserRepository;
+import dev.lovedcrm.crm.user.UserRepository.TokenKind;
+import dev.lovedcrm.crm.user.Users;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The {@link Users} and {@link UserAdministration} services. */
+public final class DefaultUsers implements Users, UserAdministration {
+
+    private static final int MAX_TOKEN_LENGTH = 200;
+
+    private final CrmStore store;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final PasswordHasher hasher;
+    private final EventPublisher events;
+    private final AuthSettings settings;
+
+    public DefaultUsers(CrmStore store, Clock clock, SecureRandom random, PasswordHasher hasher, EventPublisher events,
+            AuthSettings settings) {
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+        this.hasher = hasher;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    @Override
+    public User register(NewUser input) {
+        Validation.requireNonNull("user", input);
+        Validation v = new Validation().email("email", input.email()).text("fullName", input.fullName(), 1, 255);
+        String passwordProblem = PasswordPolicy.problem(input.password());
+        v.check(passwordProblem == null, "password", passwordProblem);
+        ProfileRules.check(v, input.bio(), input.location(), input.avatarUrl(), input.phone(), input.timezone(), input.language());
+        v.throwIfInvalid();
+
+        String hash = hashPassword(input.password());
+        Instant now = clock.instant();
+        User user = new User(UserId.generate(), normalizeEmail(input.email()), input.fullName().trim(),
+                blankToNull(input.bio()), blankToNull(input.location()), blankToNull(input.avatarUrl()),
+                blankToNull(input.phone()), input.timezone() == null ? "UTC" : input.timezone(),
+                input.language() == null ? "pt" : input.language(), null, true, false, false, false, null, null, now, now);
+        return store.inSystem("register a user account", tx -> {
+            UserRepository users = tx.repository(UserRepository.class);
+            users.insert(user, hash);
+            events.publishAccountEvent(tx, EventType.USER_REGISTERED, user.id(), Map.of("userId", user.id().toString()));
+            return users.findById(user.id()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        Validation.requireNonNull("userId", id);
+        return store.inSystem("read a user account", tx -> tx.repository(UserRepository.class).findById(id));
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        new Validation().text("email", email, 1, 255).throwIfInvalid();
+        return store.inSystem("find a user account by email",
+                tx -> tx.repository(UserRepository.class).findByEmail(normalizeEmail(email)));
+    }
+
+    @Override
+    public User updateProfile(UserId id, ProfilePatch patch) {
+        Validation.requireNonNull("userId", id);
+        Validation.requireNonNull("patch", patch);
+        Validation v = new Validation();
+        if (patch.fullName() != null) {
+            v.text("fullName", patch.fullName(), 1, 255);
+        }
+        ProfileRules.check(v, patch.bio(), patch.location(), patch.avatarUrl(), patch.phone(), patch.timezone(), patch.language());
+        v.throwIfInvalid();
+        return change(id, u -> new User(u.id(), u.email(),
+                patch.fullName() == null ? u.fullName() : patch.fullName().trim(),
+                patch.bio() == null ? u.bio() : blankToNull(patch.bio()),
+                patch.location() == null ? u.location() : blankToNull(patch.location()),
+                patch.avatarUrl() == null ? u.avatarUrl() : blankToNull(patch.avatarUrl()),
+                patch.phone() == null ? u.phone() : blankToNull(patch.phone()),
+                patch.timezone() == null ? u.timezone() : patch.timezone(),
+                patch.language() == null ? u.language() : patch.language(),
+                u.googleId(), u.active(), u.verified(), u.superuser(), u.mustChangePassword(), u.lastLogin(),
+                u.verifiedAt(), u.createdAt(), u.updatedAt()));
+    }
+
+    @Override
+    public void changePassword(UserId id, String currentPassword, String newPassword) {
+        Validation.requireNonNull("userId", id);
+        new Validation().text("currentPassword", currentPassword, 1, PasswordPolicy.MAX_LENGTH * 4).throwIfInvalid();
+        requireAcceptable(newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw ValidationException.of("newPassword", "must differ from the current password");
+        }
+        String newHash = hashPassword(newPassword);
+        store.inSystem("change a user's password", tx -> {
+            UserRepository users = tx.repository(UserRepository.class);
+            UserRepository.Credentials credentials = users.lockCredentials(id).orElseThrow(() -> NotFoundException.of("user", id));
+            if (credentials.passwordHash() == null || !hasher.verify(credentials.passwordHash(), currentPassword.toCharArray())) {
+                throw new AuthenticationException("auth.invalid_credentials", "the current password is wrong");
+            }
+            users.updatePasswordHash(id, newHash);
+            users.update(withFlags(credentials.user(), credentials.user().active(), credentials.user().superuser(), false));
+            events.publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, id, Map.of("userId", id.toString()));
+            return null;
+        });
+    }
+
+    @Override
+    public OneTimeToken issueEmailVerification(UserId id) {
+        Validation.requireNonNull("userId", id);
+        String token = Tokens.generate(random);
+        Instant expiresAt = clock.instant().plus(settings.emailVerificationTtl());
+        return store.inSystem("issue an email verification token", tx -> {
+            UserRepository users = tx.repository(UserRepository.class);
+            users.findById(id).orElseThrow(() -> NotFoundException.of("user", id));
+            users.setToken(id, TokenKind.EMAIL_VERIFICATION, Tokens.hash(token), expiresAt);
+            events.publishAccountEvent(tx, EventType.USER_EMAIL_VERIFICATION_REQUESTED, id, Map.of("userId", id.toString()));
+            return new OneTimeToken(token, expiresAt);
+        });
+    }
+
+    @Override
+    public User verifyEmail(String token) {
+        String hash = tokenHash(token);
+        return store.inSystem("verify an email by token", tx -> {
+            UserRepository users = tx.repository(UserRepository.class);
+            User user = validHolder(users, TokenKind.EMAIL_VERIFICATION, hash);
+            users.setToken(user.id(), TokenKind.EMAIL_VERIFICATION, null, null);
+            User verified = new User(user.id(), user.email(), user.fullName(), user.bio(), user.location(), user.avatarUrl(),
+                    user.phone(), user.timezone(), user.language(), user.googleId(), user.active(), true, user.superuser(),
+                    user.mustChangePassword(), user.lastLogin(), clock.instant(), user.createdAt(), user.updatedAt());
+            users.update(verified);
+            events.publishAccountEvent(tx, EventType.USER_EMAIL_VERIFIED, user.id(), Map.of("userId", user.id().toString()));
+            return users.findById(user.id()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<OneTimeToken> requestPasswordReset(String email) {
+        new Validation().text("email", email, 1, 255).throwIfInvalid();
+        String token = Tokens.generate(random);
+        Instant expiresAt = clock.instant().plus(settings.passwordResetTtl());
+        return store.inSystem("issue a password reset token", tx -> {
+            UserRepository users = tx.repository(UserRepository.class);
+            Optional<User> user = users.findByEmail(normalizeEmail(email)).filter(User::active);
+            user.ifPresent(u -> {
+                users.setToken(u.id(), TokenKind.PASSWORD_RESET, Tokens.hash(token), expiresAt);
+                events.publishAccountEvent(tx, EventType.USER_PASSWORD_RESET_REQUESTED, u.id(), Map.of("userId", u.id().toString()));
+            });
+            return user.map(u -> new OneTimeToken(token, expiresAt));
+        });
+    }
+
+    @Override
+    public User resetPassword(String token, String newPassword) {
+        String hash = tokenHash(token);
+        requireAcceptable(newPassword);
+        String newHash = hashPassword(newPassword);
+        return store.inSystem("reset a password by token", tx -> {
+            UserRepository users = tx.repository(UserRepository.class);
+            User user = validHolder(users, TokenKind.PASSWORD_RESET, hash);
+            users.setToken(user.id(), TokenKind.PASSWORD_RESET, null, null);
+            users.updatePasswordHash(user.id(), newHash);
+            users.update(withFlags(user, user.active(), user.superuser(), false));
+            users.recordFailedLogin(user.id(), 0, null);
+            tx.repository(SessionRepository.class).revokeAll(user.id(), null);
+            events.publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, user.id(), Map.of("userId", user.id().toString()));
+            return users.findById(user.id()).orElseThrow();
+        });
+    }
+
+    @Override
+    public User deactivate(UserId id) {
+        Validation.requireNonNull("userId", id);
+        return store.inSystem("administration: deactivate a user", tx -> {
+            tx.repository(SessionRepository.class).revokeAll(id, null);
+            return changeIn(tx.repository(UserRepository.class), id, u -> withFlags(u, false, u.superuser(), u.mustChangePassword()));
+        });
+    }
+
+    @Override
+    public User reactivate(UserId id) {
+        Validation.requireNonNull("userId", id);
+        return change(id, u -> withFlags(u, true, u.superuser(), u.mustChangePassword()));
+    }
+
+    @Override
+    public User setSuperuser(UserId id, boolean superuser) {
+        Validation.requireNonNull("userId", id);
+        return change(id, u -> withFlags(u, u.active(), superuser, u.mustChangePassword()));
+    }
+
+    @Override
+    public User requirePasswordChange(UserId id) {
+        Validation.requireNonNull("userId", id);
+        return change(id, u -> withFlags(u, u.active(), u.superuser(), true));
+    }
+
+    /** Checks a new password against the policy, naming {@code newPassword}. */
+    static void requireAcceptable(String newPassword) {
+        String problem = PasswordPolicy.problem(newPassword);
+        if (problem != null) {
+            throw ValidationException.of("newPassword", problem);
+        }
+    }
+
+    private String hashPassword(String password) {
+        char[] chars = password.toCharArray();
+        try {
+            return hasher.hash(chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    private User change(UserId id, UnaryOperator<User> change) {
+        return store.inSystem("update a user account", tx -> changeIn(tx.repository(UserRepository.class), id, change));
+    }
+
+    private static User changeIn(UserRepository users, UserId id, UnaryOperator<User> change) {
+        User user = users.lockCredentials(id).map(UserRepository.Credentials::user).orElseThrow(() -> NotFoundException.of("user", id));
+        users.update(change.apply(user));
+        return users.findById(id).orElseThrow();
+    }
+
+    private User validHolder(UserRepository users, TokenKind kind, String hash) {
+        return users.lockByToken(kind, hash)
+                .filter(holder -> holder.expiresAt() != null && holder.expiresAt().isAfter(clock.instant()))
+                .map(UserRepository.TokenHolder::user)
+                .filter(User::active)
+                .orElseThrow(() -> new AuthenticationException("auth.invalid_token", "the token is unknown, used or expired"));
+    }
+
+    private static String tokenHash(String token) {
+        new Validation().text("token", token, 1, MAX_TOKEN_LENGTH).throwIfInvalid();
+        return Tokens.hash(token.trim());
+    }
+
+    private static User withFlags(User u, boolean active, boolean superuser, boolean mustChangePassword) {
+        return new User(u.id(), u.email(), u.fullName(), u.bio(), u.location(), u.avatarUrl(), u.phone(), u.timezone(),
+                u.language(), u.googleId(), active, u.verified(), superuser, mustChangePassword, u.lastLogin(),
+                u.verifiedAt(), u.createdAt(), u.updatedAt());
+    }
+
+    static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}
