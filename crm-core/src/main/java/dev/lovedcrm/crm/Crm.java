@@ -1,8 +1,11 @@
 package dev.lovedcrm.crm;
 
+import dev.lovedcrm.crm.auth.Auth;
 import dev.lovedcrm.crm.auth.AuthSettings;
+import dev.lovedcrm.crm.auth.internal.DefaultAuth;
 import dev.lovedcrm.crm.auth.password.Argon2idPasswordHasher;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
+import dev.lovedcrm.crm.auth.totp.internal.SecondFactor;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.id.OrganizationId;
@@ -52,6 +55,8 @@ public final class Crm {
     private final Organizations organizations;
     private final Invitations invitations;
     private final DefaultUsers users;
+    private final SecondFactor secondFactor;
+    private final Auth auth;
 
     private Crm(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store is required: Crm.builder().store(...)");
@@ -63,6 +68,8 @@ public final class Crm {
         this.invitations = new DefaultInvitations(store, events, clock);
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : Argon2idPasswordHasher.owaspMinimum();
         this.users = new DefaultUsers(store, clock, random, hasher, events, builder.authSettings);
+        this.secondFactor = new SecondFactor(hasher, clock, random);
+        this.auth = new DefaultAuth(store, clock, random, hasher, secondFactor, events, builder.authSettings);
     }
 
     /**
@@ -99,6 +106,15 @@ public final class Crm {
      */
     public Users users() {
         return users;
+    }
+
+    /**
+     * Sign-in and sessions.
+     *
+     * @return the service
+     */
+    public Auth auth() {
+        return auth;
     }
 
     /**
@@ -159,6 +175,10 @@ public final class Crm {
 
     EventPublisher events() {
         return events;
+    }
+
+    SecondFactor secondFactor() {
+        return secondFactor;
     }
 
     /** Builds a {@link Crm}. Only the store is required. */

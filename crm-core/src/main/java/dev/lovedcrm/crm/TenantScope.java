@@ -1,9 +1,13 @@
 package dev.lovedcrm.crm;
 
+import dev.lovedcrm.crm.auth.totp.TwoFactor;
+import dev.lovedcrm.crm.auth.totp.internal.DefaultTwoFactor;
 import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.invite.internal.DefaultInvites;
 import dev.lovedcrm.crm.member.Members;
 import dev.lovedcrm.crm.member.internal.DefaultMembers;
+import dev.lovedcrm.crm.preference.UserPreferences;
+import dev.lovedcrm.crm.preference.internal.DefaultUserPreferences;
 import java.util.Objects;
 
 /**
@@ -47,6 +51,24 @@ public final class TenantScope {
      */
     public Invites invites() {
         return new DefaultInvites(crm.store(), context, crm.events(), crm.clock(), crm.random(), crm.inviteExpiry());
+    }
+
+    /**
+     * The acting member's TOTP second factor in this organization.
+     *
+     * @return the service
+     */
+    public TwoFactor twoFactor() {
+        return new DefaultTwoFactor(crm.store(), context, crm.secondFactor(), crm.events(), crm.clock(), crm.random());
+    }
+
+    /**
+     * The acting member's preferences in this organization.
+     *
+     * @return the service
+     */
+    public UserPreferences preferences() {
+        return new DefaultUserPreferences(crm.store(), context);
     }
 
     Crm crm() {

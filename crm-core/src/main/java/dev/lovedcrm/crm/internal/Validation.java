@@ -1,8 +1,13 @@
 package dev.lovedcrm.crm.internal;
 
 import dev.lovedcrm.crm.error.ValidationException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -67,6 +72,31 @@ public final class Validation {
         int size = JsonSize.bytes(value);
         check(size >= 0, field, "must be a JSON value");
         return check(size <= maxBytes, field, "must be at most " + maxBytes + " bytes as JSON");
+    }
+
+    /** Allows null; otherwise an IANA time zone id of at most 50 characters. */
+    public Validation timezone(String field, String value) {
+        return check(value == null || value.length() <= 50 && ZoneId.getAvailableZoneIds().contains(value), field,
+                "must be an IANA time zone such as America/Sao_Paulo");
+    }
+
+    /** Allows null; otherwise a well-formed BCP 47 language tag of at most 10 characters. */
+    public Validation languageTag(String field, String value) {
+        if (value == null) {
+            return this;
+        }
+        boolean ok;
+        try {
+            ok = value.length() <= 10 && !new Locale.Builder().setLanguageTag(value).build().getLanguage().isEmpty();
+        } catch (IllformedLocaleException e) {
+            ok = false;
+        }
+        return check(ok, field, "must be a BCP 47 language tag such as pt-BR");
+    }
+
+    /** Allows null; otherwise one of the given values. */
+    public Validation oneOf(String field, String value, Set<String> allowed) {
+        return check(value == null || allowed.contains(value), field, "must be one of " + new TreeSet<>(allowed));
     }
 
     /** Throws a {@link ValidationException} naming every recorded fault, if any. */

@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.auth.session;
 
+import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.SessionId;
 import dev.lovedcrm.crm.id.UserId;
 import java.time.Instant;
@@ -72,6 +73,14 @@ public interface SessionRepository {
      */
     void rotate(SessionId id, String sessionTokenHash, String refreshTokenHash, String previousRefreshTokenHash,
             Instant rotatedAt, Instant expiresAt);
+
+    /**
+     * Sets the organization context of a session.
+     *
+     * @param id the session
+     * @param organizationId the organization
+     */
+    void setOrganization(SessionId id, OrganizationId organizationId);
 
     /**
      * Revokes one session of a user.

@@ -2,9 +2,6 @@ package dev.lovedcrm.crm.user.internal;
 
 import dev.lovedcrm.crm.internal.Validation;
 import java.net.URI;
-import java.time.ZoneId;
-import java.util.IllformedLocaleException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Checks of the profile fields shared by registration and profile updates. */
@@ -24,12 +21,7 @@ final class ProfileRules {
         if (phone != null && !phone.isEmpty()) {
             v.check(phone.length() <= 20 && PHONE.matcher(phone).matches(), "phone", "must be a phone number of at most 20 characters");
         }
-        if (timezone != null) {
-            v.check(timezone.length() <= 50 && isZone(timezone), "timezone", "must be an IANA time zone such as America/Sao_Paulo");
-        }
-        if (language != null) {
-            v.check(language.length() <= 10 && isLanguageTag(language), "language", "must be a BCP 47 language tag such as pt-BR");
-        }
+        v.timezone("timezone", timezone).languageTag("language", language);
     }
 
     private static boolean isWebUrl(String url) {
@@ -37,19 +29,6 @@ final class ProfileRules {
             URI uri = URI.create(url);
             return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
         } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean isZone(String zone) {
-        return ZoneId.getAvailableZoneIds().contains(zone);
-    }
-
-    private static boolean isLanguageTag(String tag) {
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            return !locale.getLanguage().isEmpty();
-        } catch (IllformedLocaleException e) {
             return false;
         }
     }

@@ -1,16 +1,22 @@
 package dev.lovedcrm.crm.jdbi.internal;
 
+import dev.lovedcrm.crm.auth.ThrottleRepository;
 import dev.lovedcrm.crm.auth.session.SessionRepository;
+import dev.lovedcrm.crm.auth.totp.TwoFactorRepository;
 import dev.lovedcrm.crm.event.EventRepository;
 import dev.lovedcrm.crm.invite.InviteRepository;
+import dev.lovedcrm.crm.jdbi.internal.auth.JdbiThrottleRepository;
+import dev.lovedcrm.crm.jdbi.internal.auth.JdbiTwoFactorRepository;
 import dev.lovedcrm.crm.jdbi.internal.event.JdbiEventRepository;
 import dev.lovedcrm.crm.jdbi.internal.invite.JdbiInviteRepository;
 import dev.lovedcrm.crm.jdbi.internal.member.JdbiMemberRepository;
 import dev.lovedcrm.crm.jdbi.internal.organization.JdbiOrganizationRepository;
+import dev.lovedcrm.crm.jdbi.internal.preference.JdbiPreferencesRepository;
 import dev.lovedcrm.crm.jdbi.internal.session.JdbiSessionRepository;
 import dev.lovedcrm.crm.jdbi.internal.user.JdbiUserRepository;
 import dev.lovedcrm.crm.member.MemberRepository;
 import dev.lovedcrm.crm.organization.OrganizationRepository;
+import dev.lovedcrm.crm.preference.PreferencesRepository;
 import dev.lovedcrm.crm.user.UserRepository;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -27,7 +33,10 @@ public final class RepositoryRegistry {
             Map.entry(InviteRepository.class, JdbiInviteRepository.class),
             Map.entry(EventRepository.class, JdbiEventRepository.class),
             Map.entry(UserRepository.class, JdbiUserRepository.class),
-            Map.entry(SessionRepository.class, JdbiSessionRepository.class));
+            Map.entry(SessionRepository.class, JdbiSessionRepository.class),
+            Map.entry(ThrottleRepository.class, JdbiThrottleRepository.class),
+            Map.entry(TwoFactorRepository.class, JdbiTwoFactorRepository.class),
+            Map.entry(PreferencesRepository.class, JdbiPreferencesRepository.class));
 
     public static Map<Class<?>, Class<?>> implementations() {
         return IMPLEMENTATIONS;

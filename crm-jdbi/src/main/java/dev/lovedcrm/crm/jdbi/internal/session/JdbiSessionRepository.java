@@ -93,6 +93,10 @@ public interface JdbiSessionRepository extends SessionRepository {
             @Bind("rotatedAt") OffsetDateTime rotatedAt, @Bind("expiresAt") OffsetDateTime expiresAt);
 
     @Override
+    @SqlUpdate("UPDATE crm.user_sessions SET organization_id = :organizationId WHERE id = :id")
+    void setOrganization(@Bind("id") SessionId id, @Bind("organizationId") OrganizationId organizationId);
+
+    @Override
     @SqlUpdate("UPDATE crm.user_sessions SET is_active = false WHERE id = :id AND user_id = :userId AND is_active")
     boolean revoke(@Bind("userId") UserId userId, @Bind("id") SessionId id);
 

@@ -1,0 +1,105 @@
+package dev.lovedcrm.crm.auth;
+
+import dev.lovedcrm.crm.auth.session.Session;
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.id.SessionId;
+import dev.lovedcrm.crm.id.UserId;
+import java.util.List;
+
+/**
+ * Sign-in and sessions, from {@code crm.auth()}. Session and refresh tokens are random (256 bits),
+ * stored only as SHA-256 hashes, and compared in constant time. Failed sign-ins are throttled per
+ * account and per client address, with one generic error that never tells whether the email exists.
+ */
+public interface Auth {
+
+    /**
+     * Signs in with email and password (and a second factor when the organization entered needs one).
+     *
+     * @param request the sign-in
+     * @return the new session and its tokens
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_credentials} (unknown email,
+     *     wrong password, inactive account: one answer for all), {@code auth.two_factor_required},
+     *     {@code auth.invalid_two_factor_code}, {@code auth.password_change_required}
+     * @throws dev.lovedcrm.crm.error.RateLimitedException {@code auth.rate_limited} with the time to wait
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code email}, {@code password}, {@code ipAddress},
+     *     {@code userAgent}, {@code deviceInfo} or {@code newPassword}
+     */
+    IssuedSession login(LoginRequest request);
+
+    /**
+     * Checks a session token and slides the session's expiry.
+     *
+     * @param sessionToken the bearer token
+     * @return the session and its user
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_token} for an unknown, revoked
+     *     or expired token, or an inactive user
+     */
+    AuthenticatedSession authenticate(String sessionToken);
+
+    /**
+     * Exchanges a refresh token for a new session token and refresh token (rotation). Presenting a
+     * refresh token that was already rotated revokes the session (theft detection, RFC 9700 §4.14),
+     * except within the grace period ({@link AuthSettings#refreshGracePeriod()}) after its rotation,
+     * when a client that lost the response may retry: it gets a new pair and the pair it lost dies.
+     *
+     * @param refreshToken the refresh token
+     * @return the session and its new tokens
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_token}, or
+     *     {@code auth.refresh_token_reused} (the session is then revoked)
+     */
+    IssuedSession refresh(String refreshToken);
+
+    /**
+     * Moves a session into an organization, asking for the second factor when the user has enabled it there.
+     *
+     * @param sessionToken the bearer token
+     * @param organizationId the organization to enter
+     * @param totpCode a TOTP or backup code, or {@code null} when none is needed
+     * @return the session
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_token},
+     *     {@code auth.two_factor_required} or {@code auth.invalid_two_factor_code}
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException {@code tenant.access_denied} when not an active member
+     */
+    Session enterOrganization(String sessionToken, OrganizationId organizationId, String totpCode);
+
+    /**
+     * Ends the session of a token (does nothing for an unknown token).
+     *
+     * @param sessionToken the bearer token
+     */
+    void logout(String sessionToken);
+
+    /**
+     * A user's active sessions, newest first.
+     *
+     * @param userId the user
+     * @return the sessions
+     */
+    List<Session> sessions(UserId userId);
+
+    /**
+     * Revokes one of a user's sessions.
+     *
+     * @param userId the user
+     * @param sessionId the session
+     * @return true when it was active and is now revoked
+     */
+    boolean revoke(UserId userId, SessionId sessionId);
+
+    /**
+     * Revokes all of a user's sessions but one ("sign out everywhere else").
+     *
+     * @param userId the user
+     * @param keep the session to keep
+     * @return how many were revoked
+     */
+    int revokeOthers(UserId userId, SessionId keep);
+
+    /**
+     * Deletes sessions expired for more than a day and stale throttling records; for a scheduled job.
+     *
+     * @return how many sessions were deleted
+     */
+    int purgeExpired();
+}

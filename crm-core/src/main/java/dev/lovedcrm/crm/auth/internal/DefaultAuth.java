@@ -1,0 +1,328 @@
+package dev.lovedcrm.crm.auth.internal;
+
+import dev.lovedcrm.crm.auth.Auth;
+import dev.lovedcrm.crm.auth.AuthSettings;
+import dev.lovedcrm.crm.auth.AuthenticatedSession;
+import dev.lovedcrm.crm.auth.ClientInfo;
+import dev.lovedcrm.crm.auth.IssuedSession;
+import dev.lovedcrm.crm.auth.LoginRequest;
+import dev.lovedcrm.crm.auth.ThrottleRepository;
+import dev.lovedcrm.crm.auth.password.PasswordHasher;
+import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
+import dev.lovedcrm.crm.auth.session.Session;
+import dev.lovedcrm.crm.auth.session.SessionRepository;
+import dev.lovedcrm.crm.auth.totp.TwoFactorRepository;
+import dev.lovedcrm.crm.auth.totp.internal.SecondFactor;
+import dev.lovedcrm.crm.error.AuthenticationException;
+import dev.lovedcrm.crm.error.PermissionDeniedException;
+import dev.lovedcrm.crm.error.RateLimitedException;
+import dev.lovedcrm.crm.event.EventType;
+import dev.lovedcrm.crm.event.internal.EventPublisher;
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.id.SessionId;
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.Tokens;
+import dev.lovedcrm.crm.internal.Validation;
+import dev.lovedcrm.crm.member.Member;
+import dev.lovedcrm.crm.member.MemberRepository;
+import dev.lovedcrm.crm.store.CrmStore;
+import dev.lovedcrm.crm.store.StoreTransaction;
+import dev.lovedcrm.crm.user.User;
+import dev.lovedcrm.crm.user.UserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@link Auth} service. */
+public final class DefaultAuth implements Auth {
+
+    /** Failures per client address before delays start (higher than per account: offices share addresses). */
+    static final int ADDRESS_THRESHOLD = 20;
+    private static final int MAX_TOKEN_LENGTH = 200;
+    private static final int MAX_PASSWORD_INPUT = 1024;
+
+    private final CrmStore store;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final PasswordHasher hasher;
+    private final SecondFactor secondFactor;
+    private final EventPublisher events;
+    private final AuthSettings settings;
+    private final String dummyHash;
+
+    public DefaultAuth(CrmStore store, Clock clock, SecureRandom random, PasswordHasher hasher, SecondFactor secondFactor,
+            EventPublisher events, AuthSettings settings) {
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+        this.hasher = hasher;
+        this.secondFactor = secondFactor;
+        this.events = events;
+        this.settings = settings;
+        this.dummyHash = hasher.hash(Tokens.generate(random).toCharArray());
+    }
+
+    @Override
+    public IssuedSession login(LoginRequest request) {
+        Validation.requireNonNull("request", request);
+        Validation v = new Validation().text("email", request.email(), 1, 255)
+                .check(request.password() != null && !request.password().isEmpty(), "password", "is required")
+                .check(request.password() == null || request.password().length() <= MAX_PASSWORD_INPUT, "password", "is too long");
+        ClientRules.check(v, request.client());
+        if (request.newPassword() != null) {
+            String problem = PasswordPolicy.problem(request.newPassword());
+            v.check(problem == null, "newPassword", problem);
+        }
+        v.throwIfInvalid();
+
+        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        List<String> keys = throttleKeys(email, request.client());
+        Instant now = clock.instant();
+        Optional<UserRepository.Credentials> credentials = store.inSystem("sign-in: read credentials and throttles", tx -> {
+            requireNotThrottled(tx.repository(ThrottleRepository.class), keys, now);
+            return tx.repository(UserRepository.class).lockCredentialsByEmail(email);
+        });
+
+        String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(null);
+        boolean passwordOk = hasher.verify(hash != null ? hash : dummyHash, request.password().toCharArray()) && hash != null;
+        boolean usable = passwordOk && credentials.get().user().active() && !hardLocked(credentials.get(), now);
+        if (!usable) {
+            recordFailure(keys, credentials.map(c -> c.user().id()), now);
+            throw invalidCredentials();
+        }
+        User user = credentials.get().user();
+        if (user.mustChangePassword() && request.newPassword() == null) {
+            throw new AuthenticationException("auth.password_change_required", "the account must change its password first");
+        }
+        String rehash = request.newPassword() != null ? hasher.hash(request.newPassword().toCharArray())
+                : hasher.needsRehash(hash) ? hasher.hash(request.password().toCharArray()) : null;
+
+        return store.inSystem("sign-in: open a session", tx -> {
+            if (request.organizationId() != null) {
+                requireSecondFactor(tx, request.organizationId(), user.id(), request.totpCode());
+            }
+            UserRepository users = tx.repository(UserRepository.class);
+            if (rehash != null) {
+                users.updatePasswordHash(user.id(), rehash);
+            }
+            if (request.newPassword() != null && user.mustChangePassword()) {
+                users.update(new User(user.id(), user.email(), user.fullName(), user.bio(), user.location(), user.avatarUrl(),
+                        user.phone(), user.timezone(), user.language(), user.googleId(), user.active(), user.verified(),
+                        user.superuser(), false, user.lastLogin(), user.verifiedAt(), user.createdAt(), user.updatedAt()));
+            }
+            users.recordLogin(user.id(), now);
+            tx.repository(ThrottleRepository.class).clear(keys.get(0));
+            return openSession(tx, user.id(), request.organizationId(), request.client(), now);
+        });
+    }
+
+    @Override
+    public AuthenticatedSession authenticate(String sessionToken) {
+        String hash = tokenHash("sessionToken", sessionToken);
+        Instant now = clock.instant();
+        return store.inSystem("authenticate a session token", tx -> {
+            SessionRepository sessions = tx.repository(SessionRepository.class);
+            SessionRepository.Stored stored = sessions.lockBySessionToken(hash)
+                    .filter(s -> Tokens.matches(sessionToken.trim(), s.sessionTokenHash()))
+                    .filter(s -> s.session().active() && s.session().expiresAt().isAfter(now))
+                    .orElseThrow(DefaultAuth::invalidToken);
+            User user = tx.repository(UserRepository.class).findById(stored.session().userId())
+                    .filter(User::active).orElseThrow(DefaultAuth::invalidToken);
+            Instant expiresAt = slidingExpiry(stored.session(), now);
+            sessions.touch(stored.session().id(), now, expiresAt);
+            return new AuthenticatedSession(withActivity(stored.session(), now, expiresAt), user);
+        });
+    }
+
+    @Override
+    public IssuedSession refresh(String refreshToken) {
+        String presented = tokenHash("refreshToken", refreshToken);
+        Instant now = clock.instant();
+        IssuedSession issued = store.inSystem("refresh a session", tx -> {
+            SessionRepository sessions = tx.repository(SessionRepository.class);
+            SessionRepository.Stored stored = sessions.lockByRefreshToken(presented)
+                    .filter(s -> s.session().active())
+                    .filter(s -> s.session().createdAt().plus(settings.sessionMaxLifetime()).isAfter(now))
+                    .orElseThrow(DefaultAuth::invalidToken);
+            boolean current = Tokens.matches(refreshToken.trim(), stored.refreshTokenHash());
+            boolean retry = !current && stored.refreshRotatedAt() != null
+                    && !now.isAfter(stored.refreshRotatedAt().plus(settings.refreshGracePeriod()));
+            if (!current && !retry) {
+                sessions.revoke(stored.session().userId(), stored.session().id());
+                events.publishAccountEvent(tx, EventType.SESSION_REFRESH_REUSED, stored.session().userId(),
+                        Map.of("sessionId", stored.session().id().toString()));
+                return null;
+            }
+            String sessionToken = Tokens.generate(random);
+            String newRefresh = Tokens.generate(random);
+            Instant expiresAt = slidingExpiry(stored.session(), now);
+            sessions.rotate(stored.session().id(), Tokens.hash(sessionToken), Tokens.hash(newRefresh), presented,
+                    current ? now : stored.refreshRotatedAt(), expiresAt);
+            return new IssuedSession(withActivity(stored.session(), now, expiresAt), sessionToken, newRefresh);
+        });
+        if (issued == null) {
+            throw new AuthenticationException("auth.refresh_token_reused",
+                    "a rotated refresh token was presented again; the session has been revoked");
+        }
+        return issued;
+    }
+
+    @Override
+    public Session enterOrganization(String sessionToken, OrganizationId organizationId, String totpCode) {
+        Validation.requireNonNull("organizationId", organizationId);
+        AuthenticatedSession authenticated = authenticate(sessionToken);
+        UserId user = authenticated.user().id();
+        store.inTenant(organizationId, tx -> {
+            tx.repository(MemberRepository.class).findByUser(organizationId, user).filter(Member::active)
+                    .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied", "not an active member"));
+            requireSecondFactor(tx, organizationId, user, totpCode);
+            return null;
+        });
+        Session s = authenticated.session();
+        store.inSystem("move a session into an organization", tx -> {
+            tx.repository(SessionRepository.class).setOrganization(s.id(), organizationId);
+            return null;
+        });
+        return new Session(s.id(), s.userId(), organizationId, s.ipAddress(), s.userAgent(), s.deviceInfo(), s.active(),
+                s.expiresAt(), s.lastActivityAt(), s.createdAt());
+    }
+
+    @Override
+    public void logout(String sessionToken) {
+        String hash = tokenHash("sessionToken", sessionToken);
+        store.inSystem("sign out", tx -> {
+            SessionRepository sessions = tx.repository(SessionRepository.class);
+            sessions.lockBySessionToken(hash).ifPresent(s -> sessions.revoke(s.session().userId(), s.session().id()));
+            return null;
+        });
+    }
+
+    @Override
+    public List<Session> sessions(UserId userId) {
+        Validation.requireNonNull("userId", userId);
+        return store.inSystem("list a user's sessions",
+                tx -> tx.repository(SessionRepository.class).listActive(userId, clock.instant()));
+    }
+
+    @Override
+    public boolean revoke(UserId userId, SessionId sessionId) {
+        Validation.requireNonNull("userId", userId);
+        Validation.requireNonNull("sessionId", sessionId);
+        return store.inSystem("revoke a session", tx -> tx.repository(SessionRepository.class).revoke(userId, sessionId));
+    }
+
+    @Override
+    public int revokeOthers(UserId userId, SessionId keep) {
+        Validation.requireNonNull("userId", userId);
+        Validation.requireNonNull("keep", keep);
+        return store.inSystem("revoke a user's other sessions",
+                tx -> tx.repository(SessionRepository.class).revokeAll(userId, keep));
+    }
+
+    @Override
+    public int purgeExpired() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
+        return store.inSystem("purge expired sessions and throttles", tx -> {
+            tx.repository(ThrottleRepository.class).purge(cutoff);
+            return tx.repository(SessionRepository.class).purgeExpired(cutoff);
+        });
+    }
+
+    private IssuedSession openSession(StoreTransaction tx, UserId user, OrganizationId organization, ClientInfo client,
+            Instant now) {
+        String sessionToken = Tokens.generate(random);
+        String refreshToken = Tokens.generate(random);
+        Session session = new Session(SessionId.generate(), user, organization, client.ipAddress(), client.userAgent(),
+                client.deviceInfo(), true, now.plus(settings.sessionIdleTimeout()), now, now);
+        tx.repository(SessionRepository.class).insert(new SessionRepository.Stored(
+                session, Tokens.hash(sessionToken), Tokens.hash(refreshToken), null, null));
+        return new IssuedSession(session, sessionToken, refreshToken);
+    }
+
+    /** Asks for the second factor when the user has enabled it in the organization. */
+    private void requireSecondFactor(StoreTransaction tx, OrganizationId organization, UserId user, String code) {
+        TwoFactorRepository twoFactor = tx.repository(TwoFactorRepository.class);
+        Optional<TwoFactorRepository.Stored> stored = twoFactor.lock(organization, user).filter(TwoFactorRepository.Stored::enabled);
+        if (stored.isEmpty()) {
+            return;
+        }
+        if (code == null || code.isBlank()) {
+            throw new AuthenticationException("auth.two_factor_required", "this organization needs a second factor");
+        }
+        if (!secondFactor.accept(twoFactor, organization, user, stored.get(), code)) {
+            throw new AuthenticationException("auth.invalid_two_factor_code", "the code is wrong, expired or already used");
+        }
+    }
+
+    private void requireNotThrottled(ThrottleRepository throttles, List<String> keys, Instant now) {
+        for (String key : keys) {
+            Optional<Instant> lockedUntil = throttles.find(key).map(ThrottleRepository.Throttle::lockedUntil)
+                    .filter(until -> until.isAfter(now));
+            if (lockedUntil.isPresent()) {
+                throw new RateLimitedException("auth.rate_limited", "too many failed sign-ins; try again later",
+                        Duration.between(now, lockedUntil.get()));
+            }
+        }
+    }
+
+    /** Counts a failure against the email, the address and the account, in its own transaction. */
+    private void recordFailure(List<String> keys, Optional<UserId> user, Instant now) {
+        store.inSystem("sign-in: record a failure", tx -> {
+            ThrottleRepository throttles = tx.repository(ThrottleRepository.class);
+            for (String key : keys) {
+                int failures = throttles.recordFailure(key, now);
+                int threshold = key.startsWith("ip:") ? ADDRESS_THRESHOLD : settings.lockoutThreshold();
+                Duration delay = Backoff.delay(failures, threshold, settings.maxLockout());
+                if (!delay.isZero()) {
+                    throttles.lock(key, now.plus(delay));
+                }
+            }
+            user.ifPresent(id -> {
+                UserRepository users = tx.repository(UserRepository.class);
+                users.lockCredentials(id).ifPresent(c -> {
+                    int failures = c.failedLogins() + 1;
+                    users.recordFailedLogin(id, failures, failures >= settings.hardLockAfter() ? Backoff.FOREVER : c.lockedUntil());
+                });
+            });
+            return null;
+        });
+    }
+
+    private static boolean hardLocked(UserRepository.Credentials credentials, Instant now) {
+        return credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(now);
+    }
+
+    private List<String> throttleKeys(String email, ClientInfo client) {
+        String emailKey = "email:" + Tokens.hash(email);
+        return client.ipAddress() == null ? List.of(emailKey) : List.of(emailKey, "ip:" + client.ipAddress());
+    }
+
+    private Instant slidingExpiry(Session session, Instant now) {
+        Instant idle = now.plus(settings.sessionIdleTimeout());
+        Instant absolute = session.createdAt().plus(settings.sessionMaxLifetime());
+        return idle.isBefore(absolute) ? idle : absolute;
+    }
+
+    private static Session withActivity(Session s, Instant now, Instant expiresAt) {
+        return new Session(s.id(), s.userId(), s.organizationId(), s.ipAddress(), s.userAgent(), s.deviceInfo(), s.active(),
+                expiresAt, now, s.createdAt());
+    }
+
+    private static String tokenHash(String field, String token) {
+        new Validation().text(field, token, 1, MAX_TOKEN_LENGTH).throwIfInvalid();
+        return Tokens.hash(token.trim());
+    }
+
+    private static AuthenticationException invalidCredentials() {
+        return new AuthenticationException("auth.invalid_credentials", "email or password is wrong");
+    }
+
+    private static AuthenticationException invalidToken() {
+        return new AuthenticationException("auth.invalid_token", "the token is unknown, revoked or expired");
+    }
+}
