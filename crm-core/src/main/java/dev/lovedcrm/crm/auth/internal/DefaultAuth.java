@@ -151,7 +151,7 @@ public final class DefaultAuth implements Auth {
                     .orElseThrow(DefaultAuth::invalidToken);
             boolean current = Tokens.matches(refreshToken.trim(), stored.refreshTokenHash());
             boolean retry = !current && stored.refreshRotatedAt() != null
-                    && !now.isAfter(stored.refreshRotatedAt().plus(settings.refreshGracePeriod()));
+                    && now.isBefore(stored.refreshRotatedAt().plus(settings.refreshGracePeriod()));
             if (!current && !retry) {
                 sessions.revoke(stored.session().userId(), stored.session().id());
                 events.publishAccountEvent(tx, EventType.SESSION_REFRESH_REUSED, stored.session().userId(),
@@ -297,9 +297,9 @@ public final class DefaultAuth implements Auth {
         return credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(now);
     }
 
-    private List<String> throttleKeys(String email, ClientInfo client) {
-        String emailKey = "email:" + Tokens.hash(email);
-        return client.ipAddress() == null ? List.of(emailKey) : List.of(emailKey, "ip:" + client.ipAddress());
+    private static List<String> throttleKeys(String email, ClientInfo client) {
+        String emailKey = ThrottleKeys.email(email);
+        return client.ipAddress() == null ? List.of(emailKey) : List.of(emailKey, ThrottleKeys.address(client.ipAddress()));
     }
 
     private Instant slidingExpiry(Session session, Instant now) {

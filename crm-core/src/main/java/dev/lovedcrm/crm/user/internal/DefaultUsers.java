@@ -1,6 +1,8 @@
 package dev.lovedcrm.crm.user.internal;
 
 import dev.lovedcrm.crm.auth.AuthSettings;
+import dev.lovedcrm.crm.auth.ThrottleRepository;
+import dev.lovedcrm.crm.auth.internal.ThrottleKeys;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
 import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
 import dev.lovedcrm.crm.auth.session.SessionRepository;
@@ -190,6 +192,7 @@ public final class DefaultUsers implements Users, UserAdministration {
             users.updatePasswordHash(user.id(), newHash);
             users.update(withFlags(user, user.active(), user.superuser(), false));
             users.recordFailedLogin(user.id(), 0, null);
+            tx.repository(ThrottleRepository.class).clear(ThrottleKeys.email(user.email()));
             tx.repository(SessionRepository.class).revokeAll(user.id(), null);
             events.publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, user.id(), Map.of("userId", user.id().toString()));
             return users.findById(user.id()).orElseThrow();

@@ -34,19 +34,20 @@ public interface JdbiSessionRepository extends SessionRepository {
         Session session = s.session();
         insertRow(session.id(), session.userId(), session.organizationId(), s.sessionTokenHash(), s.refreshTokenHash(),
                 session.ipAddress(), session.userAgent(), JsonCodec.write(session.deviceInfo()),
-                Times.offset(session.expiresAt()), Times.offset(session.lastActivityAt()));
+                Times.offset(session.expiresAt()), Times.offset(session.lastActivityAt()), Times.offset(session.createdAt()));
     }
 
     @SqlUpdate("""
             INSERT INTO crm.user_sessions (id, user_id, organization_id, session_token, refresh_token, ip_address,
-                                           user_agent, device_info, expires_at, last_activity_at)
+                                           user_agent, device_info, expires_at, last_activity_at, created_at)
             VALUES (:id, :userId, :organizationId, :sessionToken, :refreshToken, CAST(:ip AS inet), :userAgent,
-                    :deviceInfo, :expiresAt, :lastActivityAt)""")
+                    :deviceInfo, :expiresAt, :lastActivityAt, :createdAt)""")
     void insertRow(@Bind("id") SessionId id, @Bind("userId") UserId userId,
             @Bind("organizationId") OrganizationId organizationId, @Bind("sessionToken") String sessionTokenHash,
             @Bind("refreshToken") String refreshTokenHash, @Bind("ip") String ipAddress,
             @Bind("userAgent") String userAgent, @Bind("deviceInfo") Jsonb deviceInfo,
-            @Bind("expiresAt") OffsetDateTime expiresAt, @Bind("lastActivityAt") OffsetDateTime lastActivityAt);
+            @Bind("expiresAt") OffsetDateTime expiresAt, @Bind("lastActivityAt") OffsetDateTime lastActivityAt,
+            @Bind("createdAt") OffsetDateTime createdAt);
 
     @Override
     default Optional<Stored> lockBySessionToken(String sessionTokenHash) {

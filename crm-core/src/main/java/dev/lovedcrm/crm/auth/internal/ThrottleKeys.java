@@ -1,0 +1,18 @@
+package dev.lovedcrm.crm.auth.internal;
+
+import dev.lovedcrm.crm.internal.Tokens;
+
+/** Keys of {@code crm.auth_throttle}: per client address, and per (hashed) account email. */
+public final class ThrottleKeys {
+
+    private ThrottleKeys() {
+    }
+
+    public static String email(String normalizedEmail) {
+        return "email:" + Tokens.hash(normalizedEmail);
+    }
+
+    static String address(String ipAddress) {
+        return "ip:" + ipAddress;
+    }
+}
