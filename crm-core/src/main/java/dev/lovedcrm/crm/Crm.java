@@ -2,6 +2,7 @@ package dev.lovedcrm.crm;
 
 import dev.lovedcrm.crm.auth.Auth;
 import dev.lovedcrm.crm.auth.AuthSettings;
+import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
 import dev.lovedcrm.crm.auth.internal.DefaultAuth;
 import dev.lovedcrm.crm.auth.password.Argon2idPasswordHasher;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
@@ -67,9 +68,10 @@ public final class Crm {
         this.organizations = new DefaultOrganizations(store, clock, events, builder.trialPeriod);
         this.invitations = new DefaultInvitations(store, events, clock);
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : Argon2idPasswordHasher.owaspMinimum();
-        this.users = new DefaultUsers(store, clock, random, hasher, events, builder.authSettings);
+        this.users = new DefaultUsers(store, clock, random, hasher, events, builder.authSettings, builder.googleIdTokenVerifier);
         this.secondFactor = new SecondFactor(hasher, clock, random);
-        this.auth = new DefaultAuth(store, clock, random, hasher, secondFactor, events, builder.authSettings);
+        this.auth = new DefaultAuth(store, clock, random, hasher, secondFactor, events, builder.authSettings,
+                builder.googleIdTokenVerifier);
     }
 
     /**
@@ -192,6 +194,7 @@ public final class Crm {
         private final List<EventListener> listeners = new ArrayList<>();
         private PasswordHasher passwordHasher;
         private AuthSettings authSettings = AuthSettings.defaults();
+        private GoogleIdTokenVerifier googleIdTokenVerifier;
 
         private Builder() {
         }
@@ -242,6 +245,18 @@ public final class Crm {
          */
         public Builder authSettings(AuthSettings authSettings) {
             this.authSettings = Objects.requireNonNull(authSettings, "authSettings");
+            return this;
+        }
+
+        /**
+         * Enables Google sign-in with a verifier of Google ID tokens, such as
+         * {@code NimbusGoogleIdTokenVerifier}. Without one, Google sign-in is refused.
+         *
+         * @param googleIdTokenVerifier the verifier
+         * @return this builder
+         */
+        public Builder googleIdTokenVerifier(GoogleIdTokenVerifier googleIdTokenVerifier) {
+            this.googleIdTokenVerifier = Objects.requireNonNull(googleIdTokenVerifier, "googleIdTokenVerifier");
             return this;
         }
 

@@ -28,6 +28,19 @@ public interface Auth {
     IssuedSession login(LoginRequest request);
 
     /**
+     * Signs in with a Google ID token of a Google account linked with {@code Users.linkGoogleAccount}.
+     *
+     * @param googleIdToken the Google ID token
+     * @param client where the sign-in comes from
+     * @return the new session and its tokens
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_google_token},
+     *     {@code auth.google_not_configured} or {@code auth.invalid_credentials} (no active linked account)
+     * @throws dev.lovedcrm.crm.error.RateLimitedException {@code auth.rate_limited}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code googleIdToken} or a client field
+     */
+    IssuedSession loginWithGoogle(String googleIdToken, ClientInfo client);
+
+    /**
      * Checks a session token and slides the session's expiry.
      *
      * @param sessionToken the bearer token

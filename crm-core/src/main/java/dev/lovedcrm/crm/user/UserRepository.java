@@ -58,6 +58,14 @@ public interface UserRepository {
     Optional<User> findByEmail(String email);
 
     /**
+     * Reads an account by its linked Google account.
+     *
+     * @param googleId Google's subject id
+     * @return the account, or empty
+     */
+    Optional<User> findByGoogleId(String googleId);
+
+    /**
      * Reads and locks the sign-in data of an account.
      *
      * @param email the lower-case email

@@ -102,4 +102,17 @@ public interface Users {
      * @throws dev.lovedcrm.crm.error.ValidationException naming {@code newPassword}
      */
     User resetPassword(String token, String newPassword);
+
+    /**
+     * Links a Google account to this account, so it can sign in with {@code Auth.loginWithGoogle}. The
+     * Google token must be valid and its email verified by Google.
+     *
+     * @param id the user (already signed in by the host)
+     * @param googleIdToken a Google ID token of the account to link
+     * @return the account
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_google_token} or
+     *     {@code auth.google_not_configured}
+     * @throws dev.lovedcrm.crm.error.ConflictException {@code user.google_account_taken} when another account has it
+     */
+    User linkGoogleAccount(UserId id, String googleIdToken);
 }

@@ -7,6 +7,8 @@ import dev.lovedcrm.crm.auth.ClientInfo;
 import dev.lovedcrm.crm.auth.IssuedSession;
 import dev.lovedcrm.crm.auth.LoginRequest;
 import dev.lovedcrm.crm.auth.ThrottleRepository;
+import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
+import dev.lovedcrm.crm.auth.google.GoogleIdentity;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
 import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
 import dev.lovedcrm.crm.auth.session.Session;
@@ -54,9 +56,10 @@ public final class DefaultAuth implements Auth {
     private final EventPublisher events;
     private final AuthSettings settings;
     private final String dummyHash;
+    private final GoogleIdTokenVerifier google;
 
     public DefaultAuth(CrmStore store, Clock clock, SecureRandom random, PasswordHasher hasher, SecondFactor secondFactor,
-            EventPublisher events, AuthSettings settings) {
+            EventPublisher events, AuthSettings settings, GoogleIdTokenVerifier google) {
         this.store = store;
         this.clock = clock;
         this.random = random;
@@ -65,6 +68,7 @@ public final class DefaultAuth implements Auth {
         this.events = events;
         this.settings = settings;
         this.dummyHash = hasher.hash(Tokens.generate(random).toCharArray());
+        this.google = google;
     }
 
     @Override
@@ -118,6 +122,36 @@ public final class DefaultAuth implements Auth {
             users.recordLogin(user.id(), now);
             tx.repository(ThrottleRepository.class).clear(keys.get(0));
             return openSession(tx, user.id(), request.organizationId(), request.client(), now);
+        });
+    }
+
+    @Override
+    public IssuedSession loginWithGoogle(String googleIdToken, ClientInfo client) {
+        Validation v = new Validation().text("googleIdToken", googleIdToken, 1, 8192);
+        ClientRules.check(v, client);
+        v.throwIfInvalid();
+        Instant now = clock.instant();
+        List<String> keys = client.ipAddress() == null ? List.of() : List.of(ThrottleKeys.address(client.ipAddress()));
+        store.inSystem("Google sign-in: check throttles", tx -> {
+            requireNotThrottled(tx.repository(ThrottleRepository.class), keys, now);
+            return null;
+        });
+        GoogleIdentity identity;
+        try {
+            identity = GoogleSignIn.verify(google, googleIdToken);
+        } catch (AuthenticationException e) {
+            recordFailure(keys, Optional.empty(), now);
+            throw e;
+        }
+        Optional<User> user = store.inSystem("Google sign-in: find the linked account",
+                tx -> tx.repository(UserRepository.class).findByGoogleId(identity.subject()).filter(User::active));
+        if (user.isEmpty()) {
+            recordFailure(keys, Optional.empty(), now);
+            throw invalidCredentials();
+        }
+        return store.inSystem("Google sign-in: open a session", tx -> {
+            tx.repository(UserRepository.class).recordLogin(user.get().id(), now);
+            return openSession(tx, user.get().id(), null, client, now);
         });
     }
 

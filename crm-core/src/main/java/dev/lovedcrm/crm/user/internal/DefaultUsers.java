@@ -2,6 +2,9 @@ package dev.lovedcrm.crm.user.internal;
 
 import dev.lovedcrm.crm.auth.AuthSettings;
 import dev.lovedcrm.crm.auth.ThrottleRepository;
+import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
+import dev.lovedcrm.crm.auth.google.GoogleIdentity;
+import dev.lovedcrm.crm.auth.internal.GoogleSignIn;
 import dev.lovedcrm.crm.auth.internal.ThrottleKeys;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
 import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
@@ -43,15 +46,17 @@ public final class DefaultUsers implements Users, UserAdministration {
     private final PasswordHasher hasher;
     private final EventPublisher events;
     private final AuthSettings settings;
+    private final GoogleIdTokenVerifier google;
 
     public DefaultUsers(CrmStore store, Clock clock, SecureRandom random, PasswordHasher hasher, EventPublisher events,
-            AuthSettings settings) {
+            AuthSettings settings, GoogleIdTokenVerifier google) {
         this.store = store;
         this.clock = clock;
         this.random = random;
         this.hasher = hasher;
         this.events = events;
         this.settings = settings;
+        this.google = google;
     }
 
     @Override
@@ -197,6 +202,19 @@ public final class DefaultUsers implements Users, UserAdministration {
             events.publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, user.id(), Map.of("userId", user.id().toString()));
             return users.findById(user.id()).orElseThrow();
         });
+    }
+
+    @Override
+    public User linkGoogleAccount(UserId id, String googleIdToken) {
+        Validation.requireNonNull("userId", id);
+        new Validation().text("googleIdToken", googleIdToken, 1, 8192).throwIfInvalid();
+        GoogleIdentity identity = GoogleSignIn.verify(google, googleIdToken);
+        if (!identity.emailVerified()) {
+            throw new AuthenticationException("auth.invalid_google_token", "Google has not verified this account's email");
+        }
+        return change(id, u -> new User(u.id(), u.email(), u.fullName(), u.bio(), u.location(), u.avatarUrl(), u.phone(),
+                u.timezone(), u.language(), identity.subject(), u.active(), u.verified(), u.superuser(),
+                u.mustChangePassword(), u.lastLogin(), u.verifiedAt(), u.createdAt(), u.updatedAt()));
     }
 
     @Override

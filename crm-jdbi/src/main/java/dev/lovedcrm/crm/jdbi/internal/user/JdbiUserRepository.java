@@ -55,6 +55,15 @@ public interface JdbiUserRepository extends UserRepository {
     Optional<Row> findRowByEmail(@Bind("email") String email);
 
     @Override
+    default Optional<User> findByGoogleId(String googleId) {
+        return findRowByGoogleId(googleId).map(Row::toUser);
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM crm.users WHERE google_id = :googleId")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> findRowByGoogleId(@Bind("googleId") String googleId);
+
+    @Override
     default Optional<Credentials> lockCredentialsByEmail(String email) {
         return lockCredentialRows("lower(email) = :key", email).map(CredentialsRow::toCredentials);
     }
