@@ -14,8 +14,9 @@ import dev.lovedcrm.crm.auth.session.Session;
 import dev.lovedcrm.crm.error.AuthenticationException;
 import dev.lovedcrm.crm.error.CrmException;
 import dev.lovedcrm.crm.error.RateLimitedException;
-import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.DomainEvent;
+import dev.lovedcrm.crm.it.support.Race;
+import dev.lovedcrm.crm.it.support.Expect;
 import dev.lovedcrm.crm.it.support.MutableClock;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
@@ -27,18 +28,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,18 +46,11 @@ class AuthIT {
             Duration.ofHours(12), Duration.ofDays(30), Duration.ofSeconds(10), 3, Duration.ofMinutes(15), 6);
     private static CrmTestDatabase db;
     private static Crm crm;
-    private static ExecutorService threads;
 
     @BeforeAll
     static void setUp(CrmTestDatabase database) {
         db = database;
         crm = crm(Argon2idPasswordHasher.owaspMinimum());
-        threads = Executors.newFixedThreadPool(2);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        threads.shutdownNow();
     }
 
     private static Crm crm(Argon2idPasswordHasher hasher) {
@@ -181,8 +167,8 @@ class AuthIT {
         assertThat(crm.auth().authenticate(issued.sessionToken()).session().expiresAt())
                 .isEqualTo(CLOCK.instant().plus(Duration.ofHours(12)));
         CLOCK.advance(Duration.ofHours(12).plusSeconds(1));
-        expectCode("auth.invalid_token", () -> crm.auth().authenticate(issued.sessionToken()));
-        expectCode("auth.invalid_token", () -> crm.auth().authenticate("made-up-token"));
+        Expect.code("auth.invalid_token", () -> crm.auth().authenticate(issued.sessionToken()));
+        Expect.code("auth.invalid_token", () -> crm.auth().authenticate("made-up-token"));
     }
 
     @Test
@@ -193,13 +179,13 @@ class AuthIT {
         IssuedSession second = crm.auth().refresh(first.refreshToken());
         assertThat(second.session().id()).isEqualTo(first.session().id());
         assertThat(second.sessionToken()).isNotEqualTo(first.sessionToken());
-        expectCode("auth.invalid_token", () -> crm.auth().authenticate(first.sessionToken()));
+        Expect.code("auth.invalid_token", () -> crm.auth().authenticate(first.sessionToken()));
         assertThat(crm.auth().authenticate(second.sessionToken())).isNotNull();
 
         CLOCK.advance(Duration.ofSeconds(11));
-        expectCode("auth.refresh_token_reused", () -> crm.auth().refresh(first.refreshToken()));
-        expectCode("auth.invalid_token", () -> crm.auth().authenticate(second.sessionToken()));
-        expectCode("auth.invalid_token", () -> crm.auth().refresh(second.refreshToken()));
+        Expect.code("auth.refresh_token_reused", () -> crm.auth().refresh(first.refreshToken()));
+        Expect.code("auth.invalid_token", () -> crm.auth().authenticate(second.sessionToken()));
+        Expect.code("auth.invalid_token", () -> crm.auth().refresh(second.refreshToken()));
         assertThat(EVENTS).extracting(DomainEvent::type).contains("session.refresh_reused");
     }
 
@@ -213,7 +199,7 @@ class AuthIT {
         IssuedSession retried = crm.auth().refresh(first.refreshToken());
 
         assertThat(crm.auth().authenticate(retried.sessionToken())).isNotNull();
-        expectCode("auth.invalid_token", () -> crm.auth().authenticate(lost.sessionToken()));
+        Expect.code("auth.invalid_token", () -> crm.auth().authenticate(lost.sessionToken()));
         assertThat(crm.auth().refresh(retried.refreshToken())).isNotNull();
     }
 
@@ -228,7 +214,7 @@ class AuthIT {
         }
         CLOCK.advance(Duration.ofDays(20));
         String last = current.refreshToken();
-        expectCode("auth.invalid_token", () -> crm.auth().refresh(last));
+        Expect.code("auth.invalid_token", () -> crm.auth().refresh(last));
     }
 
     @Test
@@ -236,7 +222,7 @@ class AuthIT {
         String email = newUser();
         IssuedSession issued = crm.auth().login(LoginRequest.of(email, PASSWORD, client()));
 
-        List<Object> outcomes = race(() -> crm.auth().refresh(issued.refreshToken()), () -> crm.auth().refresh(issued.refreshToken()));
+        List<Object> outcomes = Race.run(() -> crm.auth().refresh(issued.refreshToken()), () -> crm.auth().refresh(issued.refreshToken()));
 
         int usable = 0;
         for (Object outcome : outcomes) {
@@ -256,7 +242,7 @@ class AuthIT {
         String email = newUser();
         IssuedSession issued = strict.auth().login(LoginRequest.of(email, PASSWORD, client()));
 
-        List<Object> outcomes = race(() -> strict.auth().refresh(issued.refreshToken()),
+        List<Object> outcomes = Race.run(() -> strict.auth().refresh(issued.refreshToken()),
                 () -> strict.auth().refresh(issued.refreshToken()));
 
         assertThat(outcomes).filteredOn(IssuedSession.class::isInstance).hasSize(1);
@@ -299,22 +285,22 @@ class AuthIT {
         long sessions = count("SELECT count(*) FROM crm.user_sessions");
         String email = newUser();
 
-        expectField("request", () -> crm.auth().login(null));
-        expectField("email", () -> crm.auth().login(LoginRequest.of(" ", PASSWORD, client())));
-        expectField("password", () -> crm.auth().login(LoginRequest.of(email, "", client())));
-        expectField("password", () -> crm.auth().login(LoginRequest.of(email, "p".repeat(2000), client())));
-        expectField("client", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, null)));
+        Expect.field("request", () -> crm.auth().login(null));
+        Expect.field("email", () -> crm.auth().login(LoginRequest.of(" ", PASSWORD, client())));
+        Expect.field("password", () -> crm.auth().login(LoginRequest.of(email, "", client())));
+        Expect.field("password", () -> crm.auth().login(LoginRequest.of(email, "p".repeat(2000), client())));
+        Expect.field("client", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, null)));
         for (String ip : new String[] {"999.1.1.1", "1.2.3", "localhost", "example.com", "::gg", "1.2.3.4; DROP TABLE"}) {
-            expectField("ipAddress", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.of(ip, "ua"))));
+            Expect.field("ipAddress", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.of(ip, "ua"))));
         }
-        expectField("userAgent", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.of("10.0.0.1", "u".repeat(513)))));
-        expectField("deviceInfo", () -> crm.auth().login(LoginRequest.of(email, PASSWORD,
+        Expect.field("userAgent", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.of("10.0.0.1", "u".repeat(513)))));
+        Expect.field("deviceInfo", () -> crm.auth().login(LoginRequest.of(email, PASSWORD,
                 new ClientInfo("10.0.0.1", "ua", Map.of("blob", "x".repeat(5000))))));
-        expectField("newPassword", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, client()).newPassword("password")));
-        expectField("sessionToken", () -> crm.auth().authenticate(null));
-        expectField("refreshToken", () -> crm.auth().refresh(" "));
-        expectField("userId", () -> crm.auth().sessions(null));
-        expectField("sessionId", () -> crm.auth().revoke(crm.users().findByEmail(email).orElseThrow().id(), null));
+        Expect.field("newPassword", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, client()).newPassword("password")));
+        Expect.field("sessionToken", () -> crm.auth().authenticate(null));
+        Expect.field("refreshToken", () -> crm.auth().refresh(" "));
+        Expect.field("userId", () -> crm.auth().sessions(null));
+        Expect.field("sessionId", () -> crm.auth().revoke(crm.users().findByEmail(email).orElseThrow().id(), null));
 
         assertThat(count("SELECT count(*) FROM crm.user_sessions")).isEqualTo(sessions);
     }
@@ -326,27 +312,6 @@ class AuthIT {
         } catch (AuthenticationException e) {
             return false;
         }
-    }
-
-    private static List<Object> race(Callable<?> one, Callable<?> two) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (Callable<?> call : List.of(one, two)) {
-            futures.add(threads.submit(() -> {
-                start.await();
-                try {
-                    return call.call();
-                } catch (CrmException e) {
-                    return e;
-                }
-            }));
-        }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            outcomes.add(future.get(30, TimeUnit.SECONDS));
-        }
-        return outcomes;
     }
 
     private static AuthenticationException catchAuth(Runnable call) {
@@ -361,15 +326,6 @@ class AuthIT {
             return type.cast(t);
         }
         throw new AssertionError("expected " + type.getSimpleName());
-    }
-
-    private static void expectCode(String code, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.code()).isEqualTo(code));
-    }
-
-    private static void expectField(String field, Runnable call) {
-        assertThatThrownBy(call::run)
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey(field));
     }
 
     private static String storedHash(String email) throws SQLException {

@@ -11,8 +11,8 @@ import dev.lovedcrm.crm.auth.LoginRequest;
 import dev.lovedcrm.crm.auth.totp.TotpEnrollment;
 import dev.lovedcrm.crm.auth.totp.internal.Totp;
 import dev.lovedcrm.crm.error.ConflictException;
-import dev.lovedcrm.crm.error.CrmException;
 import dev.lovedcrm.crm.error.ValidationException;
+import dev.lovedcrm.crm.it.support.Expect;
 import dev.lovedcrm.crm.it.support.MutableClock;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.organization.NewOrganization;
@@ -82,7 +82,7 @@ class TwoFactorIT {
         });
 
         assertThat(crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown()))).as("no organization, no code").isNotNull();
-        expectCode("auth.two_factor_required",
+        Expect.code("auth.two_factor_required",
                 () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown()).organization(org.id(), null)));
         nextStep();
         IssuedSession session = crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown())
@@ -97,9 +97,9 @@ class TwoFactorIT {
         String code = codeNow(secret);
 
         scope.twoFactor().verify(code);
-        expectCode("auth.invalid_two_factor_code", () -> scope.twoFactor().verify(code));
+        Expect.code("auth.invalid_two_factor_code", () -> scope.twoFactor().verify(code));
         nextStep();
-        expectCode("auth.invalid_two_factor_code", () -> scope.twoFactor().verify(TOTP.code(secret, Totp.step(CLOCK.instant()) - 2)));
+        Expect.code("auth.invalid_two_factor_code", () -> scope.twoFactor().verify(TOTP.code(secret, Totp.step(CLOCK.instant()) - 2)));
         scope.twoFactor().verify(codeNow(secret));
     }
 
@@ -112,7 +112,7 @@ class TwoFactorIT {
 
         scope.twoFactor().verify(TOTP.code(secret, now - 1));
         scope.twoFactor().verify(TOTP.code(secret, now + 1));
-        expectCode("auth.invalid_two_factor_code", () -> scope.twoFactor().verify(TOTP.code(secret, now)));
+        Expect.code("auth.invalid_two_factor_code", () -> scope.twoFactor().verify(TOTP.code(secret, now)));
     }
 
     @Test
@@ -123,7 +123,7 @@ class TwoFactorIT {
         IssuedSession session = crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown())
                 .organization(org.id(), codes.get(0).toUpperCase()));
         assertThat(session).isNotNull();
-        expectCode("auth.invalid_two_factor_code", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown())
+        Expect.code("auth.invalid_two_factor_code", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown())
                 .organization(org.id(), codes.get(0))));
         assertThat(scope.twoFactor().status().backupCodesLeft()).isEqualTo(9);
         String stored = ownerQuery("SELECT backup_codes::text || backup_codes_used::text FROM crm.user_two_factor"
@@ -138,7 +138,7 @@ class TwoFactorIT {
     void disablingNeedsACodeOrABackupCode() {
         String secret = enabled();
 
-        expectCode("auth.invalid_two_factor_code", () -> scope.twoFactor().disable("000000"));
+        Expect.code("auth.invalid_two_factor_code", () -> scope.twoFactor().disable("000000"));
         scope.twoFactor().disable(advanceAndCode(secret));
 
         assertThat(scope.twoFactor().status().enrolled()).isFalse();
@@ -150,7 +150,7 @@ class TwoFactorIT {
         String secret = enabled();
         IssuedSession session = crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown()));
 
-        expectCode("auth.two_factor_required", () -> crm.auth().enterOrganization(session.sessionToken(), org.id(), null));
+        Expect.code("auth.two_factor_required", () -> crm.auth().enterOrganization(session.sessionToken(), org.id(), null));
         assertThat(crm.auth().enterOrganization(session.sessionToken(), org.id(), advanceAndCode(secret)).organizationId())
                 .isEqualTo(org.id());
         assertThat(crm.auth().authenticate(session.sessionToken()).session().organizationId()).isEqualTo(org.id());
@@ -172,7 +172,7 @@ class TwoFactorIT {
         assertThatThrownBy(() -> scope.twoFactor().verify("123456"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("two_factor.not_enabled"));
         TotpEnrollment enrollment = scope.twoFactor().enroll();
-        expectCode("auth.invalid_two_factor_code", () -> scope.twoFactor().confirm("000000"));
+        Expect.code("auth.invalid_two_factor_code", () -> scope.twoFactor().confirm("000000"));
         for (String bad : new String[] {null, "", "12345", "x".repeat(21)}) {
             assertThatThrownBy(() -> scope.twoFactor().confirm(bad))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasField("code")).isTrue());
@@ -191,10 +191,6 @@ class TwoFactorIT {
     private String advanceAndCode(String secret) {
         nextStep();
         return codeNow(secret);
-    }
-
-    private static void expectCode(String code, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     private static String ownerQuery(String sql) throws SQLException {

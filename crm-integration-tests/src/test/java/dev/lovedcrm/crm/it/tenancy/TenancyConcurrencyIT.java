@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lovedcrm.crm.Role;
 import dev.lovedcrm.crm.error.ConflictException;
-import dev.lovedcrm.crm.error.CrmException;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.invite.IssuedInvite;
 import dev.lovedcrm.crm.invite.NewInvite;
+import dev.lovedcrm.crm.it.support.Race;
 import dev.lovedcrm.crm.it.support.TenancyFixture;
 import dev.lovedcrm.crm.member.MemberSummary;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.page.PageRequest;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +25,10 @@ class TenancyConcurrencyIT {
 
     private static final int ROUNDS = 10;
     private static TenancyFixture fx;
-    private static ExecutorService threads;
 
     @BeforeAll
     static void setUp(CrmTestDatabase db) {
         fx = new TenancyFixture(db.dataSource());
-        threads = Executors.newFixedThreadPool(2);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        threads.shutdownNow();
     }
 
     @Test
@@ -54,7 +39,7 @@ class TenancyConcurrencyIT {
             UserId joiner = fx.user("joiner");
             IssuedInvite invite = fx.scope(org.id(), owner).invites().create(NewInvite.of(fx.emailOf(joiner), Role.MEMBER));
 
-            List<Object> outcomes = race(
+            List<Object> outcomes = Race.run(
                     () -> fx.crm.invitations().accept(invite.token(), joiner),
                     () -> fx.crm.invitations().accept(invite.token(), joiner));
 
@@ -72,7 +57,7 @@ class TenancyConcurrencyIT {
             Organization org = fx.organization(first, "Duel " + round);
             UserId second = fx.member(org, first, Role.OWNER, "second");
 
-            List<Object> outcomes = race(
+            List<Object> outcomes = Race.run(
                     () -> fx.scope(org.id(), first).members().remove(second),
                     () -> fx.scope(org.id(), second).members().remove(first));
 
@@ -90,7 +75,7 @@ class TenancyConcurrencyIT {
             Organization org = fx.organization(first, "Exit " + round);
             UserId second = fx.member(org, first, Role.OWNER, "second");
 
-            List<Object> outcomes = race(
+            List<Object> outcomes = Race.run(
                     () -> {
                         fx.scope(org.id(), first).members().leave();
                         return "left";
@@ -119,25 +104,4 @@ class TenancyConcurrencyIT {
         return owners;
     }
 
-    /** Runs both calls at the same moment; each outcome is the result or the CrmException thrown. */
-    private static List<Object> race(Callable<?> one, Callable<?> two) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (Callable<?> call : List.of(one, two)) {
-            futures.add(threads.submit(() -> {
-                start.await();
-                try {
-                    return call.call();
-                } catch (CrmException e) {
-                    return e;
-                }
-            }));
-        }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            outcomes.add(future.get(30, TimeUnit.SECONDS));
-        }
-        return outcomes;
-    }
 }
