@@ -1,15 +1,15 @@
 package dev.lovedcrm.crm.member;
 
 import dev.lovedcrm.crm.Role;
+import dev.lovedcrm.crm.access.Action;
 import dev.lovedcrm.crm.id.MemberId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
-import dev.lovedcrm.crm.access.Action;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A user's membership in an organization.

@@ -31,6 +31,7 @@ import dev.lovedcrm.crm.store.CrmStore;
 import dev.lovedcrm.crm.store.StoreTransaction;
 import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.user.UserRepository;
+import dev.lovedcrm.crm.user.internal.UserCopies;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,9 +116,7 @@ public final class DefaultAuth implements Auth {
                 users.updatePasswordHash(user.id(), rehash);
             }
             if (request.newPassword() != null && user.mustChangePassword()) {
-                users.update(new User(user.id(), user.email(), user.fullName(), user.bio(), user.location(), user.avatarUrl(),
-                        user.phone(), user.timezone(), user.language(), user.googleId(), user.active(), user.verified(),
-                        user.superuser(), false, user.lastLogin(), user.verifiedAt(), user.createdAt(), user.updatedAt()));
+                users.update(UserCopies.withFlags(user, user.active(), user.superuser(), false));
             }
             users.recordLogin(user.id(), now);
             tx.repository(ThrottleRepository.class).clear(keys.get(0));

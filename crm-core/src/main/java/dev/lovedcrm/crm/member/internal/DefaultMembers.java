@@ -17,7 +17,7 @@ import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.MemberRepository;
 import dev.lovedcrm.crm.member.MemberSummary;
 import dev.lovedcrm.crm.member.Members;
-import dev.lovedcrm.crm.organization.Organization;
+import dev.lovedcrm.crm.organization.internal.OrganizationCopies;
 import dev.lovedcrm.crm.organization.OrganizationRepository;
 import dev.lovedcrm.crm.page.Cursor;
 import dev.lovedcrm.crm.page.Page;
@@ -108,10 +108,8 @@ public final class DefaultMembers implements Members {
             members.update(withRole(target, Role.OWNER));
             members.update(withRole(actor, Role.ADMIN));
             OrganizationRepository organizations = tx.repository(OrganizationRepository.class);
-            Organization o = organizations.findById(context.organizationId()).orElseThrow();
-            organizations.update(new Organization(o.id(), o.name(), o.slug(), o.description(), o.website(), o.logoUrl(),
-                    o.industry(), o.companySize(), newOwner, o.active(), o.verified(), o.subscriptionStatus(),
-                    o.trialEndsAt(), o.settings(), o.createdAt(), o.updatedAt()));
+            organizations.update(OrganizationCopies.withOwner(
+                    organizations.findById(context.organizationId()).orElseThrow(), newOwner));
             events.publish(tx, EventType.OWNERSHIP_TRANSFERRED, context,
                     Map.of("from", actor.userId().toString(), "to", newOwner.toString()));
             return null;

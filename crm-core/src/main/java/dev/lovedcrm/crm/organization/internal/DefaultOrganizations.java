@@ -97,7 +97,7 @@ public final class DefaultOrganizations implements Organizations {
         for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
             String slug = Slugs.candidate(base, attempt);
             if (organizations.findBySlug(slug).isEmpty()) {
-                return withSlug(organization, slug);
+                return OrganizationCopies.withSlug(organization, slug);
             }
             if (explicit) {
                 break;
@@ -106,11 +106,6 @@ public final class DefaultOrganizations implements Organizations {
         throw new ConflictException("organization.slug_taken", "slug " + base + " is taken");
     }
 
-    private static Organization withSlug(Organization o, String slug) {
-        return new Organization(o.id(), o.name(), slug, o.description(), o.website(), o.logoUrl(), o.industry(),
-                o.companySize(), o.ownerId(), o.active(), o.verified(), o.subscriptionStatus(), o.trialEndsAt(),
-                o.settings(), o.createdAt(), o.updatedAt());
-    }
 
     @Override
     public Optional<Organization> findById(OrganizationId id) {
@@ -180,9 +175,7 @@ public final class DefaultOrganizations implements Organizations {
             OrganizationRepository organizations = tx.repository(OrganizationRepository.class);
             Organization o = organizations.findById(context.organizationId())
                     .orElseThrow(() -> NotFoundException.of("organization", context.organizationId()));
-            organizations.update(new Organization(o.id(), o.name(), o.slug(), o.description(), o.website(), o.logoUrl(),
-                    o.industry(), o.companySize(), o.ownerId(), false, o.verified(), o.subscriptionStatus(),
-                    o.trialEndsAt(), o.settings(), o.createdAt(), o.updatedAt()));
+            organizations.update(OrganizationCopies.withActive(o, false));
             events.publish(tx, EventType.ORGANIZATION_DEACTIVATED, context, Map.of());
             return organizations.findById(o.id()).orElseThrow();
         });

@@ -133,7 +133,7 @@ public final class DefaultUsers implements Users, UserAdministration {
                 throw new AuthenticationException("auth.invalid_credentials", "the current password is wrong");
             }
             users.updatePasswordHash(id, newHash);
-            users.update(withFlags(credentials.user(), credentials.user().active(), credentials.user().superuser(), false));
+            users.update(UserCopies.withFlags(credentials.user(), credentials.user().active(), credentials.user().superuser(), false));
             events.publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, id, Map.of("userId", id.toString()));
             return null;
         });
@@ -160,10 +160,7 @@ public final class DefaultUsers implements Users, UserAdministration {
             UserRepository users = tx.repository(UserRepository.class);
             User user = validHolder(users, TokenKind.EMAIL_VERIFICATION, hash);
             users.setToken(user.id(), TokenKind.EMAIL_VERIFICATION, null, null);
-            User verified = new User(user.id(), user.email(), user.fullName(), user.bio(), user.location(), user.avatarUrl(),
-                    user.phone(), user.timezone(), user.language(), user.googleId(), user.active(), true, user.superuser(),
-                    user.mustChangePassword(), user.lastLogin(), clock.instant(), user.createdAt(), user.updatedAt());
-            users.update(verified);
+            users.update(UserCopies.verified(user, clock.instant()));
             events.publishAccountEvent(tx, EventType.USER_EMAIL_VERIFIED, user.id(), Map.of("userId", user.id().toString()));
             return users.findById(user.id()).orElseThrow();
         });
@@ -195,7 +192,7 @@ public final class DefaultUsers implements Users, UserAdministration {
             User user = validHolder(users, TokenKind.PASSWORD_RESET, hash);
             users.setToken(user.id(), TokenKind.PASSWORD_RESET, null, null);
             users.updatePasswordHash(user.id(), newHash);
-            users.update(withFlags(user, user.active(), user.superuser(), false));
+            users.update(UserCopies.withFlags(user, user.active(), user.superuser(), false));
             users.recordFailedLogin(user.id(), 0, null);
             tx.repository(ThrottleRepository.class).clear(ThrottleKeys.email(user.email()));
             tx.repository(SessionRepository.class).revokeAll(user.id(), null);
@@ -212,9 +209,7 @@ public final class DefaultUsers implements Users, UserAdministration {
         if (!identity.emailVerified()) {
             throw new AuthenticationException("auth.invalid_google_token", "Google has not verified this account's email");
         }
-        return change(id, u -> new User(u.id(), u.email(), u.fullName(), u.bio(), u.location(), u.avatarUrl(), u.phone(),
-                u.timezone(), u.language(), identity.subject(), u.active(), u.verified(), u.superuser(),
-                u.mustChangePassword(), u.lastLogin(), u.verifiedAt(), u.createdAt(), u.updatedAt()));
+        return change(id, u -> UserCopies.linkedToGoogle(u, identity.subject()));
     }
 
     @Override
@@ -222,26 +217,26 @@ public final class DefaultUsers implements Users, UserAdministration {
         Validation.requireNonNull("userId", id);
         return store.inSystem("administration: deactivate a user", tx -> {
             tx.repository(SessionRepository.class).revokeAll(id, null);
-            return changeIn(tx.repository(UserRepository.class), id, u -> withFlags(u, false, u.superuser(), u.mustChangePassword()));
+            return changeIn(tx.repository(UserRepository.class), id, u -> UserCopies.withFlags(u, false, u.superuser(), u.mustChangePassword()));
         });
     }
 
     @Override
     public User reactivate(UserId id) {
         Validation.requireNonNull("userId", id);
-        return change(id, u -> withFlags(u, true, u.superuser(), u.mustChangePassword()));
+        return change(id, u -> UserCopies.withFlags(u, true, u.superuser(), u.mustChangePassword()));
     }
 
     @Override
     public User setSuperuser(UserId id, boolean superuser) {
         Validation.requireNonNull("userId", id);
-        return change(id, u -> withFlags(u, u.active(), superuser, u.mustChangePassword()));
+        return change(id, u -> UserCopies.withFlags(u, u.active(), superuser, u.mustChangePassword()));
     }
 
     @Override
     public User requirePasswordChange(UserId id) {
         Validation.requireNonNull("userId", id);
-        return change(id, u -> withFlags(u, u.active(), u.superuser(), true));
+        return change(id, u -> UserCopies.withFlags(u, u.active(), u.superuser(), true));
     }
 
     /** Checks a new password against the policy, naming {@code newPassword}. */
@@ -284,11 +279,6 @@ public final class DefaultUsers implements Users, UserAdministration {
         return Tokens.hash(token.trim());
     }
 
-    private static User withFlags(User u, boolean active, boolean superuser, boolean mustChangePassword) {
-        return new User(u.id(), u.email(), u.fullName(), u.bio(), u.location(), u.avatarUrl(), u.phone(), u.timezone(),
-                u.language(), u.googleId(), active, u.verified(), superuser, mustChangePassword, u.lastLogin(),
-                u.verifiedAt(), u.createdAt(), u.updatedAt());
-    }
 
     static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
