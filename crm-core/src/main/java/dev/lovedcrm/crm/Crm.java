@@ -66,9 +66,9 @@ public final class Crm {
         this.inviteExpiry = builder.inviteExpiry;
         this.events = new EventPublisher(builder.listeners, clock);
         this.organizations = new DefaultOrganizations(store, clock, events, builder.trialPeriod);
-        this.invitations = new DefaultInvitations(store, events, clock);
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : Argon2idPasswordHasher.owaspMinimum();
         this.users = new DefaultUsers(store, clock, random, hasher, events, builder.authSettings, builder.googleIdTokenVerifier);
+        this.invitations = new DefaultInvitations(store, events, clock, users);
         this.secondFactor = new SecondFactor(hasher, clock, random);
         this.auth = new DefaultAuth(store, clock, random, hasher, secondFactor, events, builder.authSettings,
                 builder.googleIdTokenVerifier);

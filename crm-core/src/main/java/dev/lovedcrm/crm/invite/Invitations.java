@@ -2,6 +2,7 @@ package dev.lovedcrm.crm.invite;
 
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.member.Member;
+import dev.lovedcrm.crm.user.NewUser;
 
 /**
  * The invitee's side of invites, reached with the token alone. From {@code crm.invitations()}.
@@ -34,6 +35,23 @@ public interface Invitations {
      * @throws dev.lovedcrm.crm.error.PermissionDeniedException with code {@code invite.email_mismatch}
      */
     Member accept(String token, UserId userId);
+
+    /**
+     * Accepts as a new user who registers in the same call (one transaction: either both the account
+     * and the membership exist afterwards, or neither). The registration's email must be the invited
+     * one (case-insensitively); receiving the token proves it, so the account starts verified.
+     * Publishes {@code user.registered}, {@code invite.accepted} and {@code member.joined}.
+     *
+     * @param token the invite token
+     * @param registration the new account (same rules as {@code Users.register})
+     * @return the membership; {@link Member#userId()} is the new account
+     * @throws dev.lovedcrm.crm.error.ValidationException naming a registration field
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired}, {@code invite.not_pending}
+     *     or {@code user.email_taken} (an account exists: accept with {@link #accept(String, UserId)})
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException with code {@code invite.email_mismatch}
+     */
+    Member acceptAsNewUser(String token, NewUser registration);
 
     /**
      * Declines the invite. Publishes {@code invite.rejected}.

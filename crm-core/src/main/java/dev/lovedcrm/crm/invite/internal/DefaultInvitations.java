@@ -20,6 +20,9 @@ import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationRepository;
 import dev.lovedcrm.crm.store.CrmStore;
 import dev.lovedcrm.crm.store.StoreTransaction;
+import dev.lovedcrm.crm.user.NewUser;
+import dev.lovedcrm.crm.user.User;
+import dev.lovedcrm.crm.user.internal.DefaultUsers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -32,11 +35,13 @@ public final class DefaultInvitations implements Invitations {
     private final CrmStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final DefaultUsers users;
 
-    public DefaultInvitations(CrmStore store, EventPublisher events, Clock clock) {
+    public DefaultInvitations(CrmStore store, EventPublisher events, Clock clock, DefaultUsers users) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.users = users;
     }
 
     @Override
@@ -53,30 +58,51 @@ public final class DefaultInvitations implements Invitations {
         Invite found = pendingInvite(token);
         return store.inTenant(found.organizationId(), tx -> {
             Invite invite = lockCurrent(tx, found, token);
-            boolean organizationActive = tx.repository(OrganizationRepository.class)
-                    .findById(invite.organizationId()).map(Organization::active).orElse(false);
-            if (!organizationActive) {
-                throw InviteRules.notFound();
-            }
-            MemberRepository members = tx.repository(MemberRepository.class);
-            String email = members.activeUserEmail(userId).orElseThrow(() -> NotFoundException.of("user", userId));
-            if (!email.equalsIgnoreCase(invite.email())) {
-                throw new PermissionDeniedException("invite.email_mismatch", "the invite was sent to another email");
-            }
-            Instant now = clock.instant();
-            Member member = new Member(MemberId.generate(), invite.organizationId(), userId, invite.role(), Map.of(),
-                    true, now, null, null);
-            boolean joined = members.join(member);
-            tx.repository(InviteRepository.class).update(
-                    InviteRules.withStatus(invite, InviteStatus.ACCEPTED, now, now), Map.of("accepted_by", userId.toString()));
-            events.publish(tx, EventType.INVITE_ACCEPTED, invite.organizationId(), userId,
-                    Map.of("inviteId", invite.id().toString(), "userId", userId.toString()));
-            if (joined) {
-                events.publish(tx, EventType.MEMBER_JOINED, invite.organizationId(), userId,
-                        Map.of("userId", userId.toString(), "role", invite.role().dbValue()));
-            }
-            return members.findByUser(invite.organizationId(), userId).orElseThrow();
+            String email = tx.repository(MemberRepository.class).activeUserEmail(userId)
+                    .orElseThrow(() -> NotFoundException.of("user", userId));
+            requireInvitedEmail(invite, email);
+            return join(tx, invite, userId);
         });
+    }
+
+    @Override
+    public Member acceptAsNewUser(String token, NewUser registration) {
+        DefaultUsers.Registration prepared = users.prepare(registration, true);
+        Invite found = pendingInvite(token);
+        return store.inTenant(found.organizationId(), tx -> {
+            Invite invite = lockCurrent(tx, found, token);
+            requireInvitedEmail(invite, prepared.user().email());
+            User user = prepared.save(tx);
+            return join(tx, invite, user.id());
+        });
+    }
+
+    private static void requireInvitedEmail(Invite invite, String email) {
+        if (!email.equalsIgnoreCase(invite.email())) {
+            throw new PermissionDeniedException("invite.email_mismatch", "the invite was sent to another email");
+        }
+    }
+
+    /** Makes the user a member with the invited role (a removed member comes back) and closes the invite. */
+    private Member join(StoreTransaction tx, Invite invite, UserId userId) {
+        boolean organizationActive = tx.repository(OrganizationRepository.class)
+                .findById(invite.organizationId()).map(Organization::active).orElse(false);
+        if (!organizationActive) {
+            throw InviteRules.notFound();
+        }
+        MemberRepository members = tx.repository(MemberRepository.class);
+        Instant now = clock.instant();
+        boolean joined = members.join(new Member(MemberId.generate(), invite.organizationId(), userId, invite.role(), Map.of(),
+                true, now, null, null));
+        tx.repository(InviteRepository.class).update(
+                InviteRules.withStatus(invite, InviteStatus.ACCEPTED, now, now), Map.of("accepted_by", userId.toString()));
+        events.publish(tx, EventType.INVITE_ACCEPTED, invite.organizationId(), userId,
+                Map.of("inviteId", invite.id().toString(), "userId", userId.toString()));
+        if (joined) {
+            events.publish(tx, EventType.MEMBER_JOINED, invite.organizationId(), userId,
+                    Map.of("userId", userId.toString(), "role", invite.role().dbValue()));
+        }
+        return members.findByUser(invite.organizationId(), userId).orElseThrow();
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.internal.Tokens;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.store.CrmStore;
+import dev.lovedcrm.crm.store.StoreTransaction;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.OneTimeToken;
 import dev.lovedcrm.crm.user.ProfilePatch;
@@ -61,6 +62,43 @@ public final class DefaultUsers implements Users, UserAdministration {
 
     @Override
     public User register(NewUser input) {
+        Registration registration = prepare(input, false);
+        return store.inSystem("register a user account", registration::save);
+    }
+
+    /**
+     * A checked, hashed registration, ready to be saved in a transaction of the caller's choosing
+     * (accepting an invite registers and joins in one transaction).
+     *
+     * @param user the account to insert
+     * @param passwordHash its password hash
+     * @param events where {@code user.registered} goes
+     */
+    public record Registration(User user, String passwordHash, EventPublisher events) {
+
+        /** Inserts the account and publishes {@code user.registered}; returns the stored account. */
+        public User save(StoreTransaction tx) {
+            UserRepository users = tx.repository(UserRepository.class);
+            users.insert(user, passwordHash);
+            events.publishAccountEvent(tx, EventType.USER_REGISTERED, user.id(), Map.of("userId", user.id().toString()));
+            return users.findById(user.id()).orElseThrow();
+        }
+
+        /** Never prints the hash. */
+        @Override
+        public String toString() {
+            return "Registration[user=" + user.id() + "]";
+        }
+    }
+
+    /**
+     * Checks a registration and hashes its password, before any transaction.
+     *
+     * @param input the registration
+     * @param emailVerified whether the email is already proven (a user who received an invite by email)
+     * @return the registration to save
+     */
+    public Registration prepare(NewUser input, boolean emailVerified) {
         Validation.requireNonNull("user", input);
         Validation v = new Validation().email("email", input.email()).text("fullName", input.fullName(), 1, 255);
         String passwordProblem = PasswordPolicy.problem(input.password());
@@ -68,18 +106,13 @@ public final class DefaultUsers implements Users, UserAdministration {
         ProfileRules.check(v, input.bio(), input.location(), input.avatarUrl(), input.phone(), input.timezone(), input.language());
         v.throwIfInvalid();
 
-        String hash = hashPassword(input.password());
         Instant now = clock.instant();
         User user = new User(UserId.generate(), normalizeEmail(input.email()), input.fullName().trim(),
                 blankToNull(input.bio()), blankToNull(input.location()), blankToNull(input.avatarUrl()),
                 blankToNull(input.phone()), input.timezone() == null ? "UTC" : input.timezone(),
-                input.language() == null ? "pt" : input.language(), null, true, false, false, false, null, null, now, now);
-        return store.inSystem("register a user account", tx -> {
-            UserRepository users = tx.repository(UserRepository.class);
-            users.insert(user, hash);
-            events.publishAccountEvent(tx, EventType.USER_REGISTERED, user.id(), Map.of("userId", user.id().toString()));
-            return users.findById(user.id()).orElseThrow();
-        });
+                input.language() == null ? "pt" : input.language(), null, true, emailVerified, false, false, null,
+                emailVerified ? now : null, now, now);
+        return new Registration(user, hashPassword(input.password()), events);
     }
 
     @Override

@@ -21,6 +21,8 @@ import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
+import dev.lovedcrm.crm.user.NewUser;
+import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import java.sql.Connection;
@@ -124,6 +126,42 @@ class InvitesIT {
         assertThat(fx.eventTypes()).contains("invite.accepted", "member.joined");
         assertThatThrownBy(() -> fx.crm.invitations().accept(issued.token(), user))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("invite.not_pending"));
+    }
+
+    @Test
+    void aNewUserRegistersAndJoinsInOneCall() throws SQLException {
+        IssuedInvite issued = as(owner).invites().create(NewInvite.of("newcomer@example.com", Role.VIEWER));
+
+        Member member = fx.crm.invitations().acceptAsNewUser(issued.token(),
+                NewUser.of("NewComer@Example.com", "correct horse battery staple", "New Comer"));
+
+        assertThat(member.role()).isEqualTo(Role.VIEWER);
+        User user = fx.crm.users().findById(member.userId()).orElseThrow();
+        assertThat(user.email()).isEqualTo("newcomer@example.com");
+        assertThat(user.verified()).as("receiving the invite proved the email").isTrue();
+        assertThat(fx.scope(org.id(), user.id()).context().role()).isEqualTo(Role.VIEWER);
+        Expect.code("invite.not_pending", () -> fx.crm.invitations().acceptAsNewUser(issued.token(),
+                NewUser.of("newcomer@example.com", "correct horse battery staple", "Again")));
+    }
+
+    @Test
+    void registeringThroughAnInviteWritesNothingWhenItFails() throws SQLException {
+        IssuedInvite issued = as(owner).invites().create(NewInvite.of("careful@example.com", Role.MEMBER));
+        long users = ownerCount("SELECT count(*) FROM crm.users");
+
+        Expect.code("invite.email_mismatch", () -> fx.crm.invitations().acceptAsNewUser(issued.token(),
+                NewUser.of("someone-else@example.com", "correct horse battery staple", "Other")));
+        Expect.field("password", () -> fx.crm.invitations().acceptAsNewUser(issued.token(),
+                NewUser.of("careful@example.com", "password", "Weak")));
+        Expect.field("user", () -> fx.crm.invitations().acceptAsNewUser(issued.token(), null));
+        UserId existing = fx.user("careful-existing");
+        IssuedInvite forExisting = as(owner).invites().create(NewInvite.of(fx.emailOf(existing), Role.MEMBER));
+        Expect.code("user.email_taken", () -> fx.crm.invitations().acceptAsNewUser(forExisting.token(),
+                NewUser.of(fx.emailOf(existing), "correct horse battery staple", "Dup")));
+
+        assertThat(ownerCount("SELECT count(*) FROM crm.users")).isEqualTo(users + 1);
+        assertThat(fx.crm.invitations().preview(issued.token()).email()).isEqualTo("careful@example.com");
+        assertThat(fx.crm.invitations().preview(forExisting.token()).role()).isEqualTo(Role.MEMBER);
     }
 
     @Test
@@ -255,6 +293,14 @@ class InvitesIT {
 
     private static String metadataOf(InviteId id) throws SQLException {
         return ownerQuery("SELECT metadata::text FROM crm.organization_invites WHERE id = ?", id);
+    }
+
+    private static long ownerCount(String sql) throws SQLException {
+        try (Connection c = database.ownerDataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Reads as the schema owner, which row-level security does not confine. */

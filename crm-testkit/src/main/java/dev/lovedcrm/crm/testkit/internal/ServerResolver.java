@@ -1,5 +1,7 @@
 package dev.lovedcrm.crm.testkit.internal;
 
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,9 +34,10 @@ public final class ServerResolver {
 
     /** The resolver over the real environment and system properties. */
     public static ServerResolver system() {
-        Map<String, String> properties = new java.util.HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         System.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-        return new ServerResolver(System.getenv(), properties, ServerResolver::startEmbedded, ContainerServer::start);
+        // A lambda, not a method reference: Testcontainers is optional and must be loaded only when asked for.
+        return new ServerResolver(System.getenv(), properties, ServerResolver::startEmbedded, () -> ContainerServer.start());
     }
 
     public PostgresServer resolve() {
@@ -103,7 +106,7 @@ public final class ServerResolver {
     private static PostgresServer startEmbedded() {
         try {
             return EmbeddedServer.start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }

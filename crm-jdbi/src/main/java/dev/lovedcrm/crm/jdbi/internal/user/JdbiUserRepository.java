@@ -25,16 +25,19 @@ public interface JdbiUserRepository extends UserRepository {
     @Override
     default void insert(User u, String passwordHash) {
         insertRow(u.id(), u.email(), passwordHash, u.fullName(), u.bio(), u.location(), u.avatarUrl(), u.phone(),
-                u.timezone(), u.language());
+                u.timezone(), u.language(), u.verified(), Times.offset(u.verifiedAt()));
     }
 
     @SqlUpdate("""
-            INSERT INTO crm.users (id, email, hashed_password, full_name, bio, location, avatar_url, phone, timezone, language)
-            VALUES (:id, :email, :hash, :fullName, :bio, :location, :avatarUrl, :phone, :timezone, :language)""")
+            INSERT INTO crm.users (id, email, hashed_password, full_name, bio, location, avatar_url, phone, timezone, language,
+                                   is_verified, verified_at)
+            VALUES (:id, :email, :hash, :fullName, :bio, :location, :avatarUrl, :phone, :timezone, :language,
+                    :verified, :verifiedAt)""")
     void insertRow(@Bind("id") UserId id, @Bind("email") String email, @Bind("hash") String passwordHash,
             @Bind("fullName") String fullName, @Bind("bio") String bio, @Bind("location") String location,
             @Bind("avatarUrl") String avatarUrl, @Bind("phone") String phone, @Bind("timezone") String timezone,
-            @Bind("language") String language);
+            @Bind("language") String language, @Bind("verified") boolean verified,
+            @Bind("verifiedAt") OffsetDateTime verifiedAt);
 
     @Override
     default Optional<User> findById(UserId id) {
