@@ -41,7 +41,7 @@ public interface Auth {
     IssuedSession loginWithGoogle(String googleIdToken, ClientInfo client);
 
     /**
-     * Checks a session token and slides the session's expiry.
+     * Checks a session token and slides the session's expiry (written at most once a minute per session).
      *
      * @param sessionToken the bearer token
      * @return the session and its user

@@ -48,6 +48,8 @@ public final class DefaultAuth implements Auth {
     static final int ADDRESS_THRESHOLD = 20;
     private static final int MAX_TOKEN_LENGTH = 200;
     private static final int MAX_PASSWORD_INPUT = 1024;
+    /** A session's activity is written at most this often, so busy clients do not write on every request. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final CrmStore store;
     private final Clock clock;
@@ -166,6 +168,9 @@ public final class DefaultAuth implements Auth {
                     .orElseThrow(DefaultAuth::invalidToken);
             User user = tx.repository(UserRepository.class).findById(stored.session().userId())
                     .filter(User::active).orElseThrow(DefaultAuth::invalidToken);
+            if (stored.session().lastActivityAt().plus(TOUCH_INTERVAL).isAfter(now)) {
+                return new AuthenticatedSession(stored.session(), user);
+            }
             Instant expiresAt = slidingExpiry(stored.session(), now);
             sessions.touch(stored.session().id(), now, expiresAt);
             return new AuthenticatedSession(withActivity(stored.session(), now, expiresAt), user);
