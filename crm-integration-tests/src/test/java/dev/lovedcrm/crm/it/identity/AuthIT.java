@@ -15,18 +15,16 @@ import dev.lovedcrm.crm.error.AuthenticationException;
 import dev.lovedcrm.crm.error.CrmException;
 import dev.lovedcrm.crm.error.RateLimitedException;
 import dev.lovedcrm.crm.event.DomainEvent;
-import dev.lovedcrm.crm.it.support.Race;
 import dev.lovedcrm.crm.it.support.Expect;
 import dev.lovedcrm.crm.it.support.MutableClock;
+import dev.lovedcrm.crm.it.support.Race;
+import dev.lovedcrm.crm.it.support.Sql;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.User;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +152,7 @@ class AuthIT {
 
         stronger.auth().login(LoginRequest.of(email, PASSWORD, client()));
 
-        assertThat(storedHash(email)).startsWith("$argon2id$v=19$m=24576,t=3,p=1$");
+        assertThat(Sql.string(db.dataSource(), "SELECT hashed_password FROM crm.users WHERE email = ?", email)).startsWith("$argon2id$v=19$m=24576,t=3,p=1$");
         assertThat(crm.auth().login(LoginRequest.of(email, PASSWORD, client()))).isNotNull();
     }
 
@@ -271,18 +269,18 @@ class AuthIT {
     void expiredSessionsArePurged() throws SQLException {
         String email = newUser();
         crm.auth().login(LoginRequest.of(email, PASSWORD, client()));
-        long before = count("SELECT count(*) FROM crm.user_sessions");
+        long before = Sql.number(db.dataSource(), "SELECT count(*) FROM crm.user_sessions");
 
         CLOCK.advance(Duration.ofDays(3));
         int purged = crm.auth().purgeExpired();
 
         assertThat(purged).isPositive();
-        assertThat(count("SELECT count(*) FROM crm.user_sessions")).isEqualTo(before - purged);
+        assertThat(Sql.number(db.dataSource(), "SELECT count(*) FROM crm.user_sessions")).isEqualTo(before - purged);
     }
 
     @Test
     void badInputIsRefusedByFieldAndWritesNothing() throws SQLException {
-        long sessions = count("SELECT count(*) FROM crm.user_sessions");
+        long sessions = Sql.number(db.dataSource(), "SELECT count(*) FROM crm.user_sessions");
         String email = newUser();
 
         Expect.field("request", () -> crm.auth().login(null));
@@ -302,7 +300,7 @@ class AuthIT {
         Expect.field("userId", () -> crm.auth().sessions(null));
         Expect.field("sessionId", () -> crm.auth().revoke(crm.users().findByEmail(email).orElseThrow().id(), null));
 
-        assertThat(count("SELECT count(*) FROM crm.user_sessions")).isEqualTo(sessions);
+        assertThat(Sql.number(db.dataSource(), "SELECT count(*) FROM crm.user_sessions")).isEqualTo(sessions);
     }
 
     private static boolean usable(IssuedSession pair) {
@@ -326,20 +324,5 @@ class AuthIT {
             return type.cast(t);
         }
         throw new AssertionError("expected " + type.getSimpleName());
-    }
-
-    private static String storedHash(String email) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT hashed_password FROM crm.users WHERE email = '" + email + "'")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

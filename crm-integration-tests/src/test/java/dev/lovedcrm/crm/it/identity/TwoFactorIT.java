@@ -14,6 +14,7 @@ import dev.lovedcrm.crm.error.ConflictException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.it.support.Expect;
 import dev.lovedcrm.crm.it.support.MutableClock;
+import dev.lovedcrm.crm.it.support.Sql;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
@@ -21,10 +22,7 @@ import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.User;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,8 +124,8 @@ class TwoFactorIT {
         Expect.code("auth.invalid_two_factor_code", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown())
                 .organization(org.id(), codes.get(0))));
         assertThat(scope.twoFactor().status().backupCodesLeft()).isEqualTo(9);
-        String stored = ownerQuery("SELECT backup_codes::text || backup_codes_used::text FROM crm.user_two_factor"
-                + " WHERE user_id = '" + user.id() + "'");
+        String stored = Sql.string(db.ownerDataSource(),
+                "SELECT backup_codes::text || backup_codes_used::text FROM crm.user_two_factor WHERE user_id = ?", user.id().value());
         for (String code : codes) {
             assertThat(stored).doesNotContain(code).doesNotContain(code.replace("-", ""));
         }
@@ -191,12 +189,5 @@ class TwoFactorIT {
     private String advanceAndCode(String secret) {
         nextStep();
         return codeNow(secret);
-    }
-
-    private static String ownerQuery(String sql) throws SQLException {
-        try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

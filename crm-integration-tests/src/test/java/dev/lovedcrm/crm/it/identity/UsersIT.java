@@ -14,6 +14,7 @@ import dev.lovedcrm.crm.event.DomainEvent;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.it.support.Expect;
 import dev.lovedcrm.crm.it.support.MutableClock;
+import dev.lovedcrm.crm.it.support.Sql;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
@@ -21,10 +22,7 @@ import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.OneTimeToken;
 import dev.lovedcrm.crm.user.ProfilePatch;
 import dev.lovedcrm.crm.user.User;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,7 +61,7 @@ class UsersIT {
         assertThat(user.language()).isEqualTo("pt-BR");
         assertThat(user.verified()).isFalse();
         assertThat(user.active()).isTrue();
-        assertThat(storedHash(user.id())).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(Sql.string(db.dataSource(), "SELECT hashed_password FROM crm.users WHERE id = ?", user.id().value())).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(crm.users().findByEmail(email.toUpperCase())).map(User::id).contains(user.id());
         assertThat(EVENTS).extracting(DomainEvent::type).contains("user.registered");
     }
@@ -87,7 +85,7 @@ class UsersIT {
 
     @Test
     void badInputIsRefusedByFieldAndWritesNothing() throws SQLException {
-        long before = count("SELECT count(*) FROM crm.users");
+        long before = Sql.number(db.dataSource(), "SELECT count(*) FROM crm.users");
 
         Expect.field("user", () -> crm.users().register(null));
         for (String email : new String[] {null, "", "not-an-email", "a@b", "x".repeat(250) + "@example.com"}) {
@@ -113,7 +111,7 @@ class UsersIT {
         Expect.field("newPassword", () -> crm.users().resetPassword("token", "password"));
         Expect.field("email", () -> crm.users().requestPasswordReset(null));
 
-        assertThat(count("SELECT count(*) FROM crm.users")).isEqualTo(before);
+        assertThat(Sql.number(db.dataSource(), "SELECT count(*) FROM crm.users")).isEqualTo(before);
     }
 
     @Test
@@ -227,20 +225,5 @@ class UsersIT {
     private static void expectInvalidToken(Runnable call) {
         assertThatThrownBy(call::run)
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("auth.invalid_token"));
-    }
-
-    private static String storedHash(UserId id) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT hashed_password FROM crm.users WHERE id = '" + id + "'")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

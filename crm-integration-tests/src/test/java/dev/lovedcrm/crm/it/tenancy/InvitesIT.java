@@ -16,18 +16,16 @@ import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.invite.IssuedInvite;
 import dev.lovedcrm.crm.invite.NewInvite;
 import dev.lovedcrm.crm.it.support.Expect;
+import dev.lovedcrm.crm.it.support.Sql;
 import dev.lovedcrm.crm.it.support.TenancyFixture;
 import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
-import dev.lovedcrm.crm.user.NewUser;
-import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.lovedcrm.crm.user.NewUser;
+import dev.lovedcrm.crm.user.User;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +88,7 @@ class InvitesIT {
         assertThat(issued.toString()).doesNotContain(issued.token());
         assertThat(issued.invite().email()).isEqualTo("maria@example.com");
         assertThat(issued.invite().expiresAt()).isEqualTo(fx.clock.instant().plus(Duration.ofDays(7)));
-        assertThat(storedToken(issued.invite().id())).isNotEqualTo(issued.token()).hasSize(64);
+        assertThat(Sql.string(database.ownerDataSource(), "SELECT token FROM crm.organization_invites WHERE id = ?", issued.invite().id().value())).isNotEqualTo(issued.token()).hasSize(64);
         assertThat(fx.eventTypes()).contains("invite.created");
     }
 
@@ -147,7 +145,7 @@ class InvitesIT {
     @Test
     void registeringThroughAnInviteWritesNothingWhenItFails() throws SQLException {
         IssuedInvite issued = as(owner).invites().create(NewInvite.of("careful@example.com", Role.MEMBER));
-        long users = ownerCount("SELECT count(*) FROM crm.users");
+        long users = Sql.number(database.ownerDataSource(), "SELECT count(*) FROM crm.users");
 
         Expect.code("invite.email_mismatch", () -> fx.crm.invitations().acceptAsNewUser(issued.token(),
                 NewUser.of("someone-else@example.com", "correct horse battery staple", "Other")));
@@ -159,7 +157,7 @@ class InvitesIT {
         Expect.code("user.email_taken", () -> fx.crm.invitations().acceptAsNewUser(forExisting.token(),
                 NewUser.of(fx.emailOf(existing), "correct horse battery staple", "Dup")));
 
-        assertThat(ownerCount("SELECT count(*) FROM crm.users")).isEqualTo(users + 1);
+        assertThat(Sql.number(database.ownerDataSource(), "SELECT count(*) FROM crm.users")).isEqualTo(users + 1);
         assertThat(fx.crm.invitations().preview(issued.token()).email()).isEqualTo("careful@example.com");
         assertThat(fx.crm.invitations().preview(forExisting.token()).role()).isEqualTo(Role.MEMBER);
     }
@@ -199,7 +197,7 @@ class InvitesIT {
 
         assertThat(rejected.status()).isEqualTo(InviteStatus.REJECTED);
         assertThat(rejected.respondedAt()).isNotNull();
-        assertThat(metadataOf(issued.invite().id())).contains("Já trabalho com outra agência");
+        assertThat(Sql.string(database.ownerDataSource(), "SELECT metadata::text FROM crm.organization_invites WHERE id = ?", issued.invite().id().value())).contains("Já trabalho com outra agência");
         assertThatThrownBy(() -> fx.crm.invitations().reject(issued.token(), null)).isInstanceOf(ConflictException.class);
     }
 
@@ -285,32 +283,5 @@ class InvitesIT {
         Expect.field("reason", () -> fx.crm.invitations().reject("token", "r".repeat(201)));
 
         assertThat(as(owner).invites().countByStatus()).isEqualTo(before);
-    }
-
-    private static String storedToken(InviteId id) throws SQLException {
-        return ownerQuery("SELECT token FROM crm.organization_invites WHERE id = ?", id);
-    }
-
-    private static String metadataOf(InviteId id) throws SQLException {
-        return ownerQuery("SELECT metadata::text FROM crm.organization_invites WHERE id = ?", id);
-    }
-
-    private static long ownerCount(String sql) throws SQLException {
-        try (Connection c = database.ownerDataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Reads as the schema owner, which row-level security does not confine. */
-    private static String ownerQuery(String sql, InviteId id) throws SQLException {
-        try (Connection c = database.ownerDataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id.value());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 }

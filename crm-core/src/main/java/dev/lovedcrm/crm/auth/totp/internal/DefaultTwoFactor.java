@@ -90,11 +90,7 @@ public final class DefaultTwoFactor implements TwoFactor {
     public void verify(String code) {
         requireCode(code);
         store.inTenant(context.organizationId(), tx -> {
-            TwoFactorRepository repository = repository(tx);
-            TwoFactorRepository.Stored stored = enabled(repository);
-            if (!secondFactor.accept(repository, context.organizationId(), context.actingUserId(), stored, code)) {
-                throw invalidCode();
-            }
+            requireAccepted(repository(tx), code, true);
             return null;
         });
     }
@@ -106,10 +102,7 @@ public final class DefaultTwoFactor implements TwoFactor {
         List<String> hashes = secondFactor.hash(codes);
         return store.inTenant(context.organizationId(), tx -> {
             TwoFactorRepository repository = repository(tx);
-            TwoFactorRepository.Stored stored = enabled(repository);
-            if (!secondFactor.acceptTotp(repository, context.organizationId(), context.actingUserId(), stored.secret(), code)) {
-                throw invalidCode();
-            }
+            TwoFactorRepository.Stored stored = requireAccepted(repository, code, false);
             repository.update(context.organizationId(), context.actingUserId(), new TwoFactorRepository.Stored(
                     stored.secret(), hashes, List.of(), true, stored.confirmedAt(), clock.instant()));
             return codes;
@@ -121,20 +114,25 @@ public final class DefaultTwoFactor implements TwoFactor {
         requireCode(code);
         store.inTenant(context.organizationId(), tx -> {
             TwoFactorRepository repository = repository(tx);
-            TwoFactorRepository.Stored stored = enabled(repository);
-            if (!secondFactor.accept(repository, context.organizationId(), context.actingUserId(), stored, code)) {
-                throw invalidCode();
-            }
+            requireAccepted(repository, code, true);
             repository.delete(context.organizationId(), context.actingUserId());
             events.publish(tx, EventType.TWO_FACTOR_DISABLED, context, Map.of("userId", context.actingUserId().toString()));
             return null;
         });
     }
 
-    private TwoFactorRepository.Stored enabled(TwoFactorRepository repository) {
-        return repository.lock(context.organizationId(), context.actingUserId())
+    /** The enabled second factor, after accepting a TOTP code (or a backup code, when allowed; it is then spent). */
+    private TwoFactorRepository.Stored requireAccepted(TwoFactorRepository repository, String code, boolean backupCodeAllowed) {
+        TwoFactorRepository.Stored stored = repository.lock(context.organizationId(), context.actingUserId())
                 .filter(TwoFactorRepository.Stored::enabled)
                 .orElseThrow(() -> new ConflictException("two_factor.not_enabled", "two-factor authentication is not enabled"));
+        boolean accepted = backupCodeAllowed
+                ? secondFactor.accept(repository, context.organizationId(), context.actingUserId(), stored, code)
+                : secondFactor.acceptTotp(repository, context.organizationId(), context.actingUserId(), stored.secret(), code);
+        if (!accepted) {
+            throw invalidCode();
+        }
+        return stored;
     }
 
     private static TwoFactorRepository repository(StoreTransaction tx) {
