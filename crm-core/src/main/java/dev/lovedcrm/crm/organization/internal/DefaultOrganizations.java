@@ -40,6 +40,7 @@ public final class DefaultOrganizations implements Organizations {
 
     static final int MAX_SETTINGS_BYTES = 16 * 1024;
     private static final int SLUG_ATTEMPTS = 50;
+    private static final int CONCURRENT_SLUG_RETRIES = 3;
 
     private final CrmStore store;
     private final Clock clock;
@@ -74,13 +75,28 @@ public final class DefaultOrganizations implements Organizations {
                 website, blankToNull(input.logoUrl()), blankToNull(input.industry()), blankToNull(input.companySize()),
                 creator, true, false, FREE, now.plus(trialPeriod), input.settings(), null, null);
 
+        boolean explicit = explicitSlug != null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertWithOwner(organization, base, explicit, creator, now);
+            } catch (ConflictException e) {
+                if (explicit || !"organization.slug_taken".equals(e.code()) || attempt == CONCURRENT_SLUG_RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** One attempt: a concurrent creation may take the free slug between the check and the insert. */
+    private Organization insertWithOwner(Organization organization, String base, boolean explicit, UserId creator,
+            Instant now) {
         return store.inSystem("create organization: slugs are unique across tenants", tx -> {
             MemberRepository members = tx.repository(MemberRepository.class);
             if (members.activeUserEmail(creator).isEmpty()) {
                 throw NotFoundException.of("user", creator);
             }
             OrganizationRepository organizations = tx.repository(OrganizationRepository.class);
-            Organization created = withFreeSlug(organizations, organization, base, explicitSlug != null);
+            Organization created = withFreeSlug(organizations, organization, base, explicit);
             organizations.insert(created);
             Member owner = new Member(MemberId.generate(), created.id(), creator, Role.OWNER, Map.of(), true, now, null, null);
             members.insert(owner);

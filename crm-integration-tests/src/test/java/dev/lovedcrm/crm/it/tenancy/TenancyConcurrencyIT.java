@@ -90,6 +90,20 @@ class TenancyConcurrencyIT {
         }
     }
 
+    @Test
+    void twoOrganizationsCreatedAtOnceWithOneNameGetDistinctSlugs() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            UserId owner = fx.user("twin");
+            String name = "Gêmeos " + round;
+
+            List<Object> outcomes = Race.run(() -> fx.organization(owner, name), () -> fx.organization(owner, name));
+
+            assertThat(outcomes).allMatch(Organization.class::isInstance);
+            assertThat(outcomes).extracting(o -> ((Organization) o).slug())
+                    .containsExactlyInAnyOrder("gemeos-" + round, "gemeos-" + round + "-2");
+        }
+    }
+
     private static int activeOwners(Organization org, UserId... candidates) {
         int owners = 0;
         for (UserId candidate : candidates) {

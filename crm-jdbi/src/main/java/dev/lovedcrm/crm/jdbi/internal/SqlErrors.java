@@ -18,7 +18,9 @@ public final class SqlErrors {
     private static final Map<String, String> CONSTRAINT_CODES = Map.of(
             "idx_organizations_slug", "organization.slug_taken",
             "idx_users_email", "user.email_taken",
-            "idx_users_google_id", "user.google_account_taken");
+            "idx_users_google_id", "user.google_account_taken",
+            "uq_organization_invites_pending_email", "invite.already_pending",
+            "uq_organization_members_org_user", "member.already_exists");
 
     private SqlErrors() {
     }
