@@ -6,6 +6,8 @@
 -- background_jobs, schema_versions and seed_versions are not tenant-owned.
 -- Additions to the seed carry a comment saying why.
 
+-- The schema usually exists already (CrmDatabase and Flyway create it); keep its notice out of the logs.
+SET LOCAL client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS crm;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS btree_gin;
