@@ -2,6 +2,7 @@ package dev.lovedcrm.crm;
 
 import dev.lovedcrm.crm.auth.Auth;
 import dev.lovedcrm.crm.auth.AuthSettings;
+import dev.lovedcrm.crm.auth.AuthenticatedSession;
 import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
 import dev.lovedcrm.crm.auth.internal.DefaultAuth;
 import dev.lovedcrm.crm.auth.password.Argon2idPasswordHasher;
@@ -161,6 +162,25 @@ public final class Crm {
                 .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied",
                         "user " + userId + " has no active membership in an active organization " + organizationId));
         return new TenantScope(this, new TenantContext(organizationId, userId, member.role(), member.deniedActions()));
+    }
+
+    /**
+     * Opens the scope of an authenticated session's organization: the organization the session
+     * entered at sign-in or with {@code auth().enterOrganization(...)}, which is where the second
+     * factor is demanded when the member enabled it. Prefer this over {@link #tenant(OrganizationId, UserId)}
+     * in request handling, so a scope is never opened without the checks of sign-in.
+     *
+     * @param session the result of {@code auth().authenticate(token)}
+     * @return the scope
+     * @throws ValidationException naming {@code session} when null or not in an organization
+     * @throws PermissionDeniedException with code {@code tenant.access_denied}, as {@link #tenant(OrganizationId, UserId)}
+     */
+    public TenantScope tenant(AuthenticatedSession session) {
+        Validation.requireNonNull("session", session);
+        if (session.session().organizationId() == null) {
+            throw ValidationException.of("session", "has not entered an organization (use auth().enterOrganization)");
+        }
+        return tenant(session.session().organizationId(), session.user().id());
     }
 
     CrmStore store() {

@@ -155,6 +155,19 @@ class TwoFactorIT {
     }
 
     @Test
+    void aScopeFromASessionExistsOnlyAfterTheSecondFactor() {
+        String secret = enabled();
+        IssuedSession session = crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown()));
+
+        Expect.field("session", () -> crm.tenant(crm.auth().authenticate(session.sessionToken())));
+        crm.auth().enterOrganization(session.sessionToken(), org.id(), advanceAndCode(secret));
+
+        TenantScope fromSession = crm.tenant(crm.auth().authenticate(session.sessionToken()));
+        assertThat(fromSession.context().organizationId()).isEqualTo(org.id());
+        assertThat(fromSession.context().actingUserId()).isEqualTo(user.id());
+    }
+
+    @Test
     void twoFactorIsPerOrganization() {
         enabled();
         Organization other = crm.organizations().create(user.id(), NewOrganization.named("No 2FA here"));
