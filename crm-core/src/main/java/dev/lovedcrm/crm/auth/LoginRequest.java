@@ -11,7 +11,8 @@ import dev.lovedcrm.crm.id.OrganizationId;
  * @param organizationId the organization to enter, or {@code null}; when the user has two-factor
  *     authentication enabled there, {@code totpCode} is required
  * @param totpCode a current TOTP code or an unused backup code, or {@code null}
- * @param newPassword a new password, required when the account must change its password
+ * @param newPassword a new password (different from the current one), required when the account must
+ *     change its password and ignored otherwise
  */
 public record LoginRequest(
         String email, String password, ClientInfo client, OrganizationId organizationId, String totpCode, String newPassword) {

@@ -18,6 +18,7 @@ import dev.lovedcrm.crm.auth.totp.internal.SecondFactor;
 import dev.lovedcrm.crm.error.AuthenticationException;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.RateLimitedException;
+import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.EventType;
 import dev.lovedcrm.crm.event.internal.EventPublisher;
 import dev.lovedcrm.crm.id.OrganizationId;
@@ -47,6 +48,7 @@ public final class DefaultAuth implements Auth {
     /** Failures per client address before delays start (higher than per account: offices share addresses). */
     static final int ADDRESS_THRESHOLD = 20;
     private static final int MAX_TOKEN_LENGTH = 200;
+    private static final String WRONG_CODE = "auth.invalid_two_factor_code";
     private static final int MAX_PASSWORD_INPUT = 1024;
     /** A session's activity is written at most this often, so busy clients do not write on every request. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
@@ -106,24 +108,40 @@ public final class DefaultAuth implements Auth {
         if (user.mustChangePassword() && request.newPassword() == null) {
             throw new AuthenticationException("auth.password_change_required", "the account must change its password first");
         }
-        String rehash = request.newPassword() != null ? hasher.hash(request.newPassword().toCharArray())
+        boolean changing = user.mustChangePassword();
+        if (changing && request.newPassword().equals(request.password())) {
+            throw ValidationException.of("newPassword", "must differ from the current password");
+        }
+        String rehash = changing ? hasher.hash(request.newPassword().toCharArray())
                 : hasher.needsRehash(hash) ? hasher.hash(request.password().toCharArray()) : null;
 
-        return store.inSystem("sign-in: open a session", tx -> {
-            if (request.organizationId() != null) {
-                requireSecondFactor(tx, request.organizationId(), user.id(), request.totpCode());
-            }
-            UserRepository users = tx.repository(UserRepository.class);
-            if (rehash != null) {
-                users.updatePasswordHash(user.id(), rehash);
-            }
-            if (request.newPassword() != null && user.mustChangePassword()) {
-                users.update(UserCopies.withFlags(user, user.active(), user.superuser(), false));
-            }
-            users.recordLogin(user.id(), now);
-            tx.repository(ThrottleRepository.class).clear(keys.get(0));
-            return openSession(tx, user.id(), request.organizationId(), request.client(), now);
-        });
+        try {
+            return store.inSystem("sign-in: open a session", tx -> {
+                if (request.organizationId() != null) {
+                    requireSecondFactor(tx, request.organizationId(), user.id(), request.totpCode());
+                }
+                UserRepository users = tx.repository(UserRepository.class);
+                if (rehash != null) {
+                    users.updatePasswordHash(user.id(), rehash);
+                }
+                if (changing) {
+                    users.update(UserCopies.withFlags(user, user.active(), user.superuser(), false));
+                }
+                users.recordLogin(user.id(), now);
+                tx.repository(ThrottleRepository.class).clear(keys.get(0));
+                return openSession(tx, user.id(), request.organizationId(), request.client(), now);
+            });
+        } catch (AuthenticationException e) {
+            throw countedIfWrongCode(e, keys, now);
+        }
+    }
+
+    /** A wrong second-factor code counts as a failed sign-in, so codes cannot be guessed at leisure. */
+    private AuthenticationException countedIfWrongCode(AuthenticationException e, List<String> keys, Instant now) {
+        if (WRONG_CODE.equals(e.code())) {
+            recordFailure(keys, Optional.empty(), now);
+        }
+        return e;
     }
 
     @Override
@@ -215,12 +233,19 @@ public final class DefaultAuth implements Auth {
         Validation.requireNonNull("organizationId", organizationId);
         AuthenticatedSession authenticated = authenticate(sessionToken);
         UserId user = authenticated.user().id();
-        store.inTenant(organizationId, tx -> {
-            tx.repository(MemberRepository.class).findByUser(organizationId, user).filter(Member::active)
-                    .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied", "not an active member"));
-            requireSecondFactor(tx, organizationId, user, totpCode);
-            return null;
-        });
+        List<String> keys = List.of(ThrottleKeys.email(authenticated.user().email()));
+        Instant now = clock.instant();
+        try {
+            store.inTenant(organizationId, tx -> {
+                requireNotThrottled(tx.repository(ThrottleRepository.class), keys, now);
+                tx.repository(MemberRepository.class).findByUser(organizationId, user).filter(Member::active)
+                        .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied", "not an active member"));
+                requireSecondFactor(tx, organizationId, user, totpCode);
+                return null;
+            });
+        } catch (AuthenticationException e) {
+            throw countedIfWrongCode(e, keys, now);
+        }
         Session s = authenticated.session();
         store.inSystem("move a session into an organization", tx -> {
             tx.repository(SessionRepository.class).setOrganization(s.id(), organizationId);
@@ -293,7 +318,7 @@ public final class DefaultAuth implements Auth {
             throw new AuthenticationException("auth.two_factor_required", "this organization needs a second factor");
         }
         if (!secondFactor.accept(twoFactor, organization, user, stored.get(), code)) {
-            throw new AuthenticationException("auth.invalid_two_factor_code", "the code is wrong, expired or already used");
+            throw new AuthenticationException(WRONG_CODE, "the code is wrong, expired or already used");
         }
     }
 

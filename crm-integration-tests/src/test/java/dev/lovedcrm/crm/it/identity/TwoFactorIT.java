@@ -133,6 +133,20 @@ class TwoFactorIT {
     }
 
     @Test
+    void wrongCodesCountAsFailedSignInsAndAreThrottled() {
+        enabled();
+        for (int i = 0; i < 5; i++) {
+            Expect.code("auth.invalid_two_factor_code", () -> crm.auth().login(
+                    LoginRequest.of(email, PASSWORD, ClientInfo.unknown()).organization(org.id(), "000000")));
+        }
+        Expect.code("auth.rate_limited", () -> crm.auth().login(
+                LoginRequest.of(email, PASSWORD, ClientInfo.unknown()).organization(org.id(), "000000")));
+        Expect.code("auth.rate_limited", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown())));
+        CLOCK.advance(Duration.ofMinutes(16));
+        assertThat(crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown()))).isNotNull();
+    }
+
+    @Test
     void disablingNeedsACodeOrABackupCode() {
         String secret = enabled();
 

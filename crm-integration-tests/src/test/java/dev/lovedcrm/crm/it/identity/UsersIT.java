@@ -200,6 +200,7 @@ class UsersIT {
 
         assertThatThrownBy(() -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown())))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("auth.password_change_required"));
+        Expect.field("newPassword", () -> crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown()).newPassword(PASSWORD)));
         crm.auth().login(LoginRequest.of(email, PASSWORD, ClientInfo.unknown()).newPassword("my fresh passphrase"));
 
         assertThat(crm.users().findById(user.id()).orElseThrow().mustChangePassword()).isFalse();
