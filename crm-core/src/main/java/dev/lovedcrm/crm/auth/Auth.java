@@ -22,6 +22,8 @@ public interface Auth {
      *     wrong password, inactive account: one answer for all), {@code auth.two_factor_required},
      *     {@code auth.invalid_two_factor_code}, {@code auth.password_change_required}
      * @throws dev.lovedcrm.crm.error.RateLimitedException {@code auth.rate_limited} with the time to wait
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException {@code tenant.access_denied} when an organization is
+     *     given and the user is not an active member of it
      * @throws dev.lovedcrm.crm.error.ValidationException naming {@code email}, {@code password}, {@code ipAddress},
      *     {@code userAgent}, {@code deviceInfo} or {@code newPassword}
      */

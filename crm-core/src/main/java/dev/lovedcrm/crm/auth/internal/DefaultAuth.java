@@ -118,7 +118,7 @@ public final class DefaultAuth implements Auth {
         try {
             return store.inSystem("sign-in: open a session", tx -> {
                 if (request.organizationId() != null) {
-                    requireSecondFactor(tx, request.organizationId(), user.id(), request.totpCode());
+                    requireEntry(tx, request.organizationId(), user.id(), request.totpCode());
                 }
                 UserRepository users = tx.repository(UserRepository.class);
                 if (rehash != null) {
@@ -238,9 +238,7 @@ public final class DefaultAuth implements Auth {
         try {
             store.inTenant(organizationId, tx -> {
                 requireNotThrottled(tx.repository(ThrottleRepository.class), keys, now);
-                tx.repository(MemberRepository.class).findByUser(organizationId, user).filter(Member::active)
-                        .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied", "not an active member"));
-                requireSecondFactor(tx, organizationId, user, totpCode);
+                requireEntry(tx, organizationId, user, totpCode);
                 return null;
             });
         } catch (AuthenticationException e) {
@@ -307,8 +305,10 @@ public final class DefaultAuth implements Auth {
         return new IssuedSession(session, sessionToken, refreshToken);
     }
 
-    /** Asks for the second factor when the user has enabled it in the organization. */
-    private void requireSecondFactor(StoreTransaction tx, OrganizationId organization, UserId user, String code) {
+    /** Entering an organization: the user must be an active member, and give a second factor if enabled there. */
+    private void requireEntry(StoreTransaction tx, OrganizationId organization, UserId user, String code) {
+        tx.repository(MemberRepository.class).findByUser(organization, user).filter(Member::active)
+                .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied", "not an active member"));
         TwoFactorRepository twoFactor = tx.repository(TwoFactorRepository.class);
         Optional<TwoFactorRepository.Stored> stored = twoFactor.lock(organization, user).filter(TwoFactorRepository.Stored::enabled);
         if (stored.isEmpty()) {

@@ -182,6 +182,16 @@ class TwoFactorIT {
     }
 
     @Test
+    void onlyMembersEnterAnOrganization() {
+        User stranger = crm.users().register(NewUser.of("stranger" + SEQUENCE.incrementAndGet() + "@example.com", PASSWORD, "S"));
+
+        Expect.code("tenant.access_denied", () -> crm.auth().login(
+                LoginRequest.of(stranger.email(), PASSWORD, ClientInfo.unknown()).organization(org.id(), null)));
+        IssuedSession session = crm.auth().login(LoginRequest.of(stranger.email(), PASSWORD, ClientInfo.unknown()));
+        Expect.code("tenant.access_denied", () -> crm.auth().enterOrganization(session.sessionToken(), org.id(), null));
+    }
+
+    @Test
     void twoFactorIsPerOrganization() {
         enabled();
         Organization other = crm.organizations().create(user.id(), NewOrganization.named("No 2FA here"));
