@@ -16,7 +16,9 @@ import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.invite.IssuedInvite;
 import dev.lovedcrm.crm.invite.NewInvite;
+import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.MemberRepository;
+import dev.lovedcrm.crm.member.internal.ActingMember;
 import dev.lovedcrm.crm.page.Cursor;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
@@ -74,6 +76,11 @@ public final class DefaultInvites implements Invites {
                 now.plus(expiry), null, null, null, null);
 
         return store.inTenant(context.organizationId(), tx -> {
+            Member inviter = ActingMember.allowedTo(tx, context, Action.INVITE_CREATE);
+            if (!AccessPolicy.canInvite(inviter.role(), input.role())) {
+                throw new PermissionDeniedException("permission.denied",
+                        "a " + inviter.role().dbValue() + " may not invite a " + input.role().dbValue());
+            }
             if (tx.repository(MemberRepository.class).isActiveMemberEmail(context.organizationId(), email)) {
                 throw new ConflictException("invite.already_member", "that email belongs to a member already");
             }
@@ -148,6 +155,7 @@ public final class DefaultInvites implements Invites {
     }
 
     private Invite lockPending(StoreTransaction tx, InviteId id) {
+        ActingMember.allowedTo(tx, context, Action.INVITE_MANAGE);
         Invite invite = tx.repository(InviteRepository.class).lock(context.organizationId(), id)
                 .map(InviteRepository.Stored::invite)
                 .orElseThrow(InviteRules::notFound);

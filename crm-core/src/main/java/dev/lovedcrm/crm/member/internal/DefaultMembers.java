@@ -70,7 +70,7 @@ public final class DefaultMembers implements Members {
         return store.inTenant(context.organizationId(), tx -> {
             MemberRepository members = tx.repository(MemberRepository.class);
             List<Member> owners = members.lockActiveOwners(context.organizationId());
-            Member actor = actor(members);
+            Member actor = ActingMember.allowedTo(tx, context, Action.MEMBER_MANAGE);
             Member target = activeTarget(members, userId);
             boolean self = target.userId().equals(actor.userId());
             if (self && actor.role() != Role.OWNER || !AccessPolicy.canAssign(actor.role(), target.role(), role)) {
@@ -97,10 +97,7 @@ public final class DefaultMembers implements Members {
         store.inTenant(context.organizationId(), tx -> {
             MemberRepository members = tx.repository(MemberRepository.class);
             members.lockActiveOwners(context.organizationId());
-            Member actor = actor(members);
-            if (!AccessPolicy.allows(actor.role(), Action.OWNERSHIP_TRANSFER)) {
-                throw denied("only an owner may transfer ownership");
-            }
+            Member actor = ActingMember.allowedTo(tx, context, Action.OWNERSHIP_TRANSFER);
             Member target = activeTarget(members, newOwner);
             if (target.userId().equals(actor.userId())) {
                 throw ValidationException.of("newOwner", "must be another member");
@@ -126,7 +123,7 @@ public final class DefaultMembers implements Members {
         return store.inTenant(context.organizationId(), tx -> {
             MemberRepository members = tx.repository(MemberRepository.class);
             List<Member> owners = members.lockActiveOwners(context.organizationId());
-            Member actor = actor(members);
+            Member actor = ActingMember.allowedTo(tx, context, Action.MEMBER_MANAGE);
             Member target = activeTarget(members, userId);
             if (!AccessPolicy.canRemove(actor.role(), target.role())) {
                 throw denied("may not remove a " + target.role().dbValue());
@@ -147,7 +144,7 @@ public final class DefaultMembers implements Members {
         store.inTenant(context.organizationId(), tx -> {
             MemberRepository members = tx.repository(MemberRepository.class);
             List<Member> owners = members.lockActiveOwners(context.organizationId());
-            Member actor = actor(members);
+            Member actor = ActingMember.current(tx, context);
             if (actor.role() == Role.OWNER && owners.size() <= 1) {
                 throw new ConflictException("member.owner_must_transfer",
                         "the last owner cannot leave: transfer ownership first");
@@ -174,7 +171,7 @@ public final class DefaultMembers implements Members {
         AccessPolicy.require(context, Action.MEMBER_SET_PERMISSIONS);
         return store.inTenant(context.organizationId(), tx -> {
             MemberRepository members = tx.repository(MemberRepository.class);
-            Member actor = actor(members);
+            Member actor = ActingMember.allowedTo(tx, context, Action.MEMBER_SET_PERMISSIONS);
             Member target = activeTarget(members, userId);
             if (target.userId().equals(actor.userId()) || !AccessPolicy.canRemove(actor.role(), target.role())) {
                 throw denied("may not set the permissions of a " + target.role().dbValue());
@@ -188,13 +185,6 @@ public final class DefaultMembers implements Members {
         });
     }
 
-    /** The acting member as the database has it now: a stale scope cannot act on an old role. */
-    private Member actor(MemberRepository members) {
-        Member actor = members.lockByUser(context.organizationId(), context.actingUserId())
-                .filter(Member::active)
-                .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied", "the acting user is no longer a member"));
-        return actor;
-    }
 
     private Member activeTarget(MemberRepository members, UserId userId) {
         return members.lockByUser(context.organizationId(), userId)

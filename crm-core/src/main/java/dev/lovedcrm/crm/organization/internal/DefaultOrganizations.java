@@ -15,6 +15,7 @@ import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.MemberRepository;
+import dev.lovedcrm.crm.member.internal.ActingMember;
 import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationMembership;
@@ -163,6 +164,7 @@ public final class DefaultOrganizations implements Organizations {
         validation.throwIfInvalid();
 
         return store.inTenant(context.organizationId(), tx -> {
+            ActingMember.allowedTo(tx, context, Action.ORGANIZATION_UPDATE);
             OrganizationRepository organizations = tx.repository(OrganizationRepository.class);
             Organization o = organizations.findById(context.organizationId())
                     .orElseThrow(() -> NotFoundException.of("organization", context.organizationId()));
@@ -188,6 +190,7 @@ public final class DefaultOrganizations implements Organizations {
         TenantContext context = scope.context();
         AccessPolicy.require(context, Action.ORGANIZATION_DEACTIVATE);
         return store.inTenant(context.organizationId(), tx -> {
+            ActingMember.allowedTo(tx, context, Action.ORGANIZATION_DEACTIVATE);
             OrganizationRepository organizations = tx.repository(OrganizationRepository.class);
             Organization o = organizations.findById(context.organizationId())
                     .orElseThrow(() -> NotFoundException.of("organization", context.organizationId()));

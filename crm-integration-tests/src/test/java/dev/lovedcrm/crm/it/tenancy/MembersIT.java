@@ -10,12 +10,14 @@ import dev.lovedcrm.crm.error.ConflictException;
 import dev.lovedcrm.crm.error.NotFoundException;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.invite.NewInvite;
 import dev.lovedcrm.crm.it.support.Expect;
 import dev.lovedcrm.crm.it.support.TenancyFixture;
 import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.MemberSummary;
 import dev.lovedcrm.crm.organization.Organization;
+import dev.lovedcrm.crm.organization.OrganizationPatch;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
@@ -170,7 +172,13 @@ class MembersIT {
         as(owner).members().changeRole(admin, Role.VIEWER);
 
         assertThatThrownBy(() -> adminScope.members().remove(viewer)).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> adminScope.invites().create(NewInvite.of("late@example.com", Role.VIEWER)))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> fx.crm.organizations().update(adminScope, OrganizationPatch.empty().name("Hijacked")))
+                .isInstanceOf(PermissionDeniedException.class);
         assertThat(as(owner).members().get(viewer).active()).isTrue();
+        assertThat(as(owner).invites().countByStatus().get(InviteStatus.PENDING)).isZero();
+        assertThat(fx.crm.organizations().findById(org.id()).orElseThrow().name()).isEqualTo("Team");
     }
 
     @Test
