@@ -13,6 +13,7 @@ import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.store.CrmStore;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
+import dev.lovedcrm.crm.testkit.CrmTestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,11 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -45,25 +44,14 @@ class CrmAutoConfigurationIT {
     }
 
     @Test
-    void migratesAnEmptyDatabaseAtStartUp(CrmTestDatabase db) throws SQLException {
-        String name = "crm_boot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = db.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        PGSimpleDataSource empty = new PGSimpleDataSource();
-        empty.setUrl(db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/') + 1) + name);
-        try (Connection c = db.superuserDataSource().getConnection()) {
-            empty.setUser(c.getMetaData().getUserName());
-        }
-        try {
-            runner.withBean(DataSource.class, () -> empty).run(context -> {
-                assertThat(context).hasNotFailed().hasSingleBean(Crm.class);
-                assertThat(count(empty, "SELECT count(*) FROM crm.plans")).isEqualTo(2);
-            });
-        } finally {
-            try (Connection c = db.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE " + name + " WITH (FORCE)");
-            }
+    void migratesAnEmptyDatabaseAtStartUp() {
+        try (CrmTestDatabase empty = CrmTestDatabases.createEmpty()) {
+            runner.withBean(DataSource.class, empty::ownerDataSource)
+                    .withPropertyValues("crm.migration.application-role=crm_app")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(Crm.class);
+                        assertThat(count(empty.dataSource(), "SELECT count(*) FROM crm.plans")).isEqualTo(2);
+                    });
         }
     }
 

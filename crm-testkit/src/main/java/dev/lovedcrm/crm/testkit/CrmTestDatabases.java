@@ -27,4 +27,14 @@ public final class CrmTestDatabases {
     public static CrmTestDatabase create() {
         return DatabaseFactory.get().newDatabase();
     }
+
+    /**
+     * A new database with no schema at all, owned by the owner role, for testing migrations
+     * ({@code CrmDatabase.migrate(db.ownerDataSource(), "crm_app")}).
+     *
+     * @return the database; {@link CrmTestDatabase#close()} drops it
+     */
+    public static CrmTestDatabase createEmpty() {
+        return DatabaseFactory.get().newEmptyDatabase();
+    }
 }

@@ -3,9 +3,12 @@ package dev.lovedcrm.crm.it.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lovedcrm.crm.it.support.Race;
+import dev.lovedcrm.crm.it.support.Sql;
 import dev.lovedcrm.crm.jdbi.CrmDatabase;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
+import dev.lovedcrm.crm.testkit.CrmTestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,14 +17,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 @CrmDatabaseTest
 class MigrationIT {
@@ -79,38 +76,18 @@ class MigrationIT {
     }
 
     @Test
-    void severalInstancesMigratingAtOnceAgree(CrmTestDatabase db) throws Exception {
-        String name = "crm_concurrent_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = db.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        PGSimpleDataSource fresh = new PGSimpleDataSource();
-        fresh.setUrl(db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/') + 1) + name);
-        try (Connection c = db.superuserDataSource().getConnection()) {
-            fresh.setUser(c.getMetaData().getUserName());
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<CrmDatabase.MigrationReport>> runs = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return CrmDatabase.migrate(fresh, "crm_app");
-                }));
-            }
-            start.countDown();
-            int applied = 0;
-            for (Future<CrmDatabase.MigrationReport> run : runs) {
-                applied += run.get(120, TimeUnit.SECONDS).migrationsApplied();
-            }
-            assertThat(applied).isEqualTo(count(fresh, "SELECT count(*) FROM crm.flyway_schema_history WHERE version IS NOT NULL"));
-            assertThat(count(fresh, "SELECT count(*) FROM crm.plans")).isEqualTo(2);
-        } finally {
-            pool.shutdownNow();
-            try (Connection c = db.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE " + name + " WITH (FORCE)");
-            }
+    void severalInstancesMigratingAtOnceAgree() throws Exception {
+        try (CrmTestDatabase empty = CrmTestDatabases.createEmpty()) {
+            List<Object> reports = Race.run(
+                    () -> CrmDatabase.migrate(empty.ownerDataSource(), "crm_app"),
+                    () -> CrmDatabase.migrate(empty.ownerDataSource(), "crm_app"),
+                    () -> CrmDatabase.migrate(empty.ownerDataSource(), "crm_app"),
+                    () -> CrmDatabase.migrate(empty.ownerDataSource(), "crm_app"));
+
+            int applied = reports.stream().mapToInt(r -> ((CrmDatabase.MigrationReport) r).migrationsApplied()).sum();
+            assertThat(applied).isEqualTo(Sql.number(empty.ownerDataSource(),
+                    "SELECT count(*) FROM crm.flyway_schema_history WHERE version IS NOT NULL"));
+            assertThat(Sql.number(empty.dataSource(), "SELECT count(*) FROM crm.plans")).isEqualTo(2);
         }
     }
 

@@ -73,9 +73,18 @@ public final class DatabaseFactory {
 
     /** A new database, copied from the migrated template. */
     public CrmTestDatabase newDatabase() {
+        return create(" TEMPLATE " + template);
+    }
+
+    /** A new database owned by the owner role, with nothing in it (for migration tests). */
+    public CrmTestDatabase newEmptyDatabase() {
+        return create("");
+    }
+
+    private CrmTestDatabase create(String template) {
         String name = "crm_test_" + suffix + "_" + counter.incrementAndGet();
         synchronized (this) {
-            admin("CREATE DATABASE " + name + " TEMPLATE " + template + " OWNER " + OWNER_ROLE);
+            admin("CREATE DATABASE " + name + template + " OWNER " + OWNER_ROLE);
         }
         created.add(name);
         return new CrmTestDatabase(name, server.jdbcUrl(name), dataSource(name, OWNER_ROLE, OWNER_PASSWORD),
