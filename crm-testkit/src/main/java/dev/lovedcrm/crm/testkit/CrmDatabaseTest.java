@@ -9,8 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives the annotated test class its own real, migrated, empty PostgreSQL database. Declare a
- * {@link CrmTestDatabase} parameter on a test, lifecycle method or constructor to receive it.
+ * Gives the annotated test class its own real, migrated, empty PostgreSQL database, dropped after
+ * the class. Declare a {@link CrmTestDatabase} parameter on a test method, a {@code @BeforeAll} /
+ * {@code @BeforeEach} / {@code @AfterEach} / {@code @AfterAll} method or the constructor to receive
+ * it. Every method of the class, and of its {@code @Nested} classes, receives the same database.
  *
  * <pre>{@code
  * @CrmDatabaseTest
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     }
  * }
  * }</pre>
+ *
+ * @see CrmDatabaseExtension
  */
 @Documented
 @Inherited

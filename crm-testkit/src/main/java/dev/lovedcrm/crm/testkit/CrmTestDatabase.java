@@ -4,119 +4,78 @@ import javax.sql.DataSource;
 
 /**
  * A real, migrated, empty PostgreSQL database for one test class. Connect the SDK through
- * {@link #dataSource()}: it uses an ordinary role (not superuser, no {@code BYPASSRLS}, not the
- * owner of the tables), so row-level security is really exercised.
+ * {@link #dataSource()}: it uses the ordinary role {@value CrmTestDatabases#APPLICATION_ROLE} (not
+ * superuser, no {@code BYPASSRLS}, not the owner of the tables), so row-level security is really
+ * exercised.
+ *
+ * <p>Instances come from {@link CrmDatabaseExtension} (as a parameter of a test, lifecycle method or
+ * constructor of a {@link CrmDatabaseTest} class) or from {@link CrmTestDatabases#create()}.
  */
-public final class CrmTestDatabase implements AutoCloseable {
-
-    private final String databaseName;
-    private final String jdbcUrl;
-    private final DataSource ownerDataSource;
-    private final DataSource dataSource;
-    private final DataSource superuserDataSource;
-    private final String applicationUser;
-    private final String applicationPassword;
-    private final Runnable drop;
+public interface CrmTestDatabase extends AutoCloseable {
 
     /**
-     * Used by the testkit; tests receive instances from {@link CrmDatabaseExtension} or
-     * {@link CrmTestDatabases#create()}.
-     *
-     * @param databaseName the database name
-     * @param jdbcUrl its JDBC URL
-     * @param ownerDataSource connections as the owner role
-     * @param dataSource connections as the application role
-     * @param superuserDataSource connections as the server's superuser
-     * @param applicationUser the application role
-     * @param applicationPassword its password
-     * @param drop drops the database
-     */
-    public CrmTestDatabase(String databaseName, String jdbcUrl, DataSource ownerDataSource, DataSource dataSource,
-            DataSource superuserDataSource, String applicationUser, String applicationPassword, Runnable drop) {
-        this.databaseName = databaseName;
-        this.jdbcUrl = jdbcUrl;
-        this.ownerDataSource = ownerDataSource;
-        this.dataSource = dataSource;
-        this.superuserDataSource = superuserDataSource;
-        this.applicationUser = applicationUser;
-        this.applicationPassword = applicationPassword;
-        this.drop = drop;
-    }
-
-    /**
-     * Connections as the application role ({@value dev.lovedcrm.crm.testkit.internal.DatabaseFactory#APP_ROLE}).
-     * Not pooled: each {@code getConnection()} opens a new connection; wrap it in a pool if a test
+     * Connections as the application role {@value CrmTestDatabases#APPLICATION_ROLE}: not a
+     * superuser, no {@code BYPASSRLS}, not the owner of the tables. Not pooled: every
+     * {@code getConnection()} opens a new connection (a few milliseconds); build a pool from
+     * {@link #jdbcUrl()}, {@link #applicationUser()} and {@link #applicationPassword()} when a test
      * needs one.
      *
-     * @return the data source the SDK should use
+     * @return the data source the SDK should use in tests
      */
-    public DataSource dataSource() {
-        return dataSource;
-    }
+    DataSource dataSource();
 
     /**
-     * Connections as the role that owns the schema and ran the migrations (exempt from row-level
-     * security), for assertions that must see every tenant's rows.
+     * Connections as the owner role {@value CrmTestDatabases#OWNER_ROLE}, which owns the database
+     * and the {@code crm} schema and ran the migrations. Table owners are exempt from row-level
+     * security, so use it for assertions that must see every tenant's rows, never for the SDK.
+     * Not pooled.
      *
      * @return the owner's data source
      */
-    public DataSource ownerDataSource() {
-        return ownerDataSource;
-    }
+    DataSource ownerDataSource();
 
     /**
-     * Connections as the server's superuser, for tests that create roles or inspect the server.
+     * Connections as the server's administrative user (the superuser of the embedded or container
+     * server, or the user given with {@code CRM_TEST_DATABASE_URL}), for tests that create roles or
+     * inspect the server. Not pooled.
      *
-     * @return the superuser's data source
+     * @return the administrator's data source
      */
-    public DataSource superuserDataSource() {
-        return superuserDataSource;
-    }
+    DataSource superuserDataSource();
 
     /**
-     * The JDBC URL of this database (no credentials).
+     * The JDBC URL of this database, without credentials.
      *
      * @return the URL
      */
-    public String jdbcUrl() {
-        return jdbcUrl;
-    }
+    String jdbcUrl();
 
     /**
-     * The database's name, unique per JVM and test class.
+     * The database's name, unique per JVM and test class ({@code crm_test_<random>_<n>}).
      *
      * @return the name
      */
-    public String databaseName() {
-        return databaseName;
-    }
+    String databaseName();
 
     /**
-     * The application role's name, to build a pool of your own.
+     * The application role's name ({@value CrmTestDatabases#APPLICATION_ROLE}), to build a pool
+     * of your own.
      *
      * @return the role
      */
-    public String applicationUser() {
-        return applicationUser;
-    }
+    String applicationUser();
 
     /**
-     * The application role's password (a test-only secret).
+     * The application role's password: a fixed test-only secret, the same on every server.
      *
      * @return the password
      */
-    public String applicationPassword() {
-        return applicationPassword;
-    }
+    String applicationPassword();
 
-    /** Drops the database. The extension calls it after the test class; programmatic users call it themselves. */
+    /**
+     * Drops the database, ending any connection still open to it. Idempotent. The extension calls
+     * it after the test class; callers of {@link CrmTestDatabases} call it themselves.
+     */
     @Override
-    public void close() {
-        drop.run();
-    }
-
-    @Override
-    public String toString() {
-        return "CrmTestDatabase[" + databaseName + "]";
-    }
+    void close();
 }

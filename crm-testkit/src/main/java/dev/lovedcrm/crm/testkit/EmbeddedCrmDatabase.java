@@ -1,76 +1,93 @@
 package dev.lovedcrm.crm.testkit;
 
-import dev.lovedcrm.crm.jdbi.CrmDatabase;
-import dev.lovedcrm.crm.testkit.internal.DatabaseFactory;
+import dev.lovedcrm.crm.testkit.internal.ExampleDatabase;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A database for runnable examples: the server in {@code CRM_DATABASE_URL} (with
- * {@code CRM_DATABASE_USER} and {@code CRM_DATABASE_PASSWORD}) when set, migrated as that user;
- * otherwise the test server of {@link CrmTestDatabases} (an embedded PostgreSQL 16 unless
- * {@code CRM_TEST_DATABASE_URL} says otherwise) with the two-role set-up of docs/tenancy.md and a
- * fresh migrated database, dropped when the JVM exits.
+ * A migrated database for runnable examples and demos.
+ *
+ * <ul>
+ *   <li>When the environment variable {@code CRM_DATABASE_URL} is set, that database is used as it
+ *       is, as {@code CRM_DATABASE_USER} / {@code CRM_DATABASE_PASSWORD} (or the user the URL or
+ *       the driver's defaults name): it is migrated as that user and no role is created.</li>
+ *   <li>Otherwise an embedded PostgreSQL 16 is started (binaries from Maven Central) with the roles
+ *       {@value CrmTestDatabases#OWNER_ROLE} and {@value CrmTestDatabases#APPLICATION_ROLE} and a
+ *       database {@code crm} owned by the former and migrated; {@link #dataSource()} connects as
+ *       the latter, so row-level security applies. {@link #close()} stops the server and deletes
+ *       its data.</li>
+ * </ul>
  *
  * <pre>{@code
  * try (EmbeddedCrmDatabase db = EmbeddedCrmDatabase.start()) {
+ *     System.out.println("Database: " + db.description());
  *     Crm crm = Crm.builder().store(JdbiCrmStore.create(db.dataSource())).build();
  * }
  * }</pre>
+ *
+ * <p>Nothing secret is logged or put in {@link #description()}.
  */
 public final class EmbeddedCrmDatabase implements AutoCloseable {
 
-    private final DataSource dataSource;
-    private final String description;
+    private final ExampleDatabase database;
 
-    private EmbeddedCrmDatabase(DataSource dataSource, String description) {
-        this.dataSource = dataSource;
-        this.description = description;
+    private EmbeddedCrmDatabase(ExampleDatabase database) {
+        this.database = database;
     }
 
     /**
-     * Resolves, starts if needed, and migrates the database.
+     * Resolves, starts if needed, and migrates the database (2–4 s for an embedded server).
      *
-     * @return the database
+     * @return the running database; close it to stop an embedded server
+     * @throws IllegalStateException when the embedded server cannot start, saying what to set instead
+     * @throws dev.lovedcrm.crm.error.CrmException when the migration fails
      */
     public static EmbeddedCrmDatabase start() {
-        String url = System.getenv("CRM_DATABASE_URL");
-        if (url != null && !url.isBlank()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(url);
-            dataSource.setUser(System.getenv().getOrDefault("CRM_DATABASE_USER", "postgres"));
-            String password = System.getenv("CRM_DATABASE_PASSWORD");
-            if (password != null) {
-                dataSource.setPassword(password);
-            }
-            CrmDatabase.migrate(dataSource);
-            return new EmbeddedCrmDatabase(dataSource, "PostgreSQL at CRM_DATABASE_URL");
-        }
-        DatabaseFactory factory = DatabaseFactory.get();
-        return new EmbeddedCrmDatabase(factory.exampleDatabase(),
-                factory.server().describe() + ", as role " + DatabaseFactory.APP_ROLE);
+        return new EmbeddedCrmDatabase(ExampleDatabase.start());
     }
 
     /**
-     * Connections for the SDK.
+     * Connections for the SDK: as {@value CrmTestDatabases#APPLICATION_ROLE} on the embedded
+     * server, or as the configured user with {@code CRM_DATABASE_URL}. Not pooled.
      *
      * @return the data source
      */
     public DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 
     /**
-     * Where the database is, for a start-up message (no credentials).
+     * Connections as the role that owns the schema and ran the migrations
+     * ({@value CrmTestDatabases#OWNER_ROLE} on the embedded server, the configured user with
+     * {@code CRM_DATABASE_URL}). Not pooled.
+     *
+     * @return the owner's data source
+     */
+    public DataSource ownerDataSource() {
+        return database.ownerDataSource();
+    }
+
+    /**
+     * Where the database is, for a start-up message: no password, no URL parameters.
      *
      * @return the description
      */
     public String description() {
-        return description;
+        return database.description();
     }
 
-    /** Nothing to release by hand: an embedded server stops with the JVM. */
+    /** Stops the embedded server and deletes its data; does nothing for a {@code CRM_DATABASE_URL} database. Idempotent. */
     @Override
     public void close() {
+        database.close();
+    }
+
+    /**
+     * The description, as {@link #description()}.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "EmbeddedCrmDatabase[" + database.description() + "]";
     }
 }

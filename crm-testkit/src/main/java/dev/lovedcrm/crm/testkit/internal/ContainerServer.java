@@ -3,10 +3,12 @@ package dev.lovedcrm.crm.testkit.internal;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * PostgreSQL 16 in a container, through Testcontainers (an optional dependency: this class is
- * loaded only when that route is asked for).
+ * PostgreSQL 16 in a container, through Testcontainers. Testcontainers is an optional dependency:
+ * {@link ServerResolver} loads this class by name, and only when that route is asked for.
  */
 final class ContainerServer implements PostgresServer {
+
+    static final String IMAGE = ServerResolver.CONTAINER_IMAGE;
 
     private final PostgreSQLContainer container;
 
@@ -14,8 +16,13 @@ final class ContainerServer implements PostgresServer {
         this.container = container;
     }
 
-    static ContainerServer start() {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+    /**
+     * Starts the container; called reflectively by {@link ServerResolver}.
+     *
+     * @return the running server
+     */
+    static PostgresServer start() {
+        PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
         container.start();
         return new ContainerServer(container);
     }
@@ -42,7 +49,7 @@ final class ContainerServer implements PostgresServer {
 
     @Override
     public String describe() {
-        return "Testcontainers PostgreSQL " + container.getDockerImageName();
+        return "Testcontainers " + IMAGE + " on port " + container.getMappedPort(5432);
     }
 
     @Override

@@ -2,166 +2,186 @@ package dev.lovedcrm.crm.testkit.internal;
 
 import dev.lovedcrm.crm.jdbi.CrmDatabase;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
+import dev.lovedcrm.crm.testkit.CrmTestDatabases;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One per JVM: the server, the two roles, a migrated template database, and a fresh copy of it
- * per request. Everything it created is dropped at JVM exit.
+ * per request. Every database it made is dropped when the JVM exits (on an external server too),
+ * and the server is stopped when the testkit started it.
  */
 public final class DatabaseFactory {
 
-    /** The role that owns the schema and runs migrations. */
-    public static final String OWNER_ROLE = "crm_owner";
-    /** The ordinary role the SDK connects as: no superuser, no BYPASSRLS, not the owner. */
-    public static final String APP_ROLE = "crm_app";
-    static final String OWNER_PASSWORD = "crm_owner_test";
-    static final String APP_PASSWORD = "crm_app_test";
-
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFactory.class);
-    private static volatile DatabaseFactory instance;
+    private static DatabaseFactory instance;
+    private static IllegalStateException failure;
 
-    private final PostgresServer server;
+    private final ServerAdmin admin;
     private final String suffix;
     private final String template;
     private final AtomicInteger counter = new AtomicInteger();
-    private final List<String> created = new CopyOnWriteArrayList<>();
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    /** PostgreSQL refuses to copy a template while anything else is connected to it: one copy at a time. */
+    private final ReentrantLock copyLock = new ReentrantLock();
+    private final AtomicBoolean shutDown = new AtomicBoolean();
 
     private DatabaseFactory(PostgresServer server) {
-        this.server = server;
+        this.admin = new ServerAdmin(server);
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         this.suffix = HexFormat.of().formatHex(random);
         this.template = "crm_template_" + suffix;
     }
 
-    /** The JVM's factory, starting the server and building the template on first use. */
-    public static DatabaseFactory get() {
-        DatabaseFactory factory = instance;
-        if (factory == null) {
-            synchronized (DatabaseFactory.class) {
-                factory = instance;
-                if (factory == null) {
-                    factory = start(ServerResolver.system().resolve());
-                    instance = factory;
-                }
-            }
+    /**
+     * The JVM's factory, resolving and starting the server and building the template on first use.
+     * A failure is remembered, so later test classes fail at once with the same message.
+     *
+     * @return the factory
+     * @throws IllegalStateException saying what to set when no server can be used
+     */
+    public static synchronized DatabaseFactory get() {
+        if (instance != null) {
+            return instance;
         }
-        return factory;
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
+        try {
+            long started = System.nanoTime();
+            PostgresServer server = ServerResolver.system().resolve();
+            LOG.info("crm-testkit: using {} (resolved and started in {} ms)", server.describe(), millisSince(started));
+            instance = start(server);
+            return instance;
+        } catch (RuntimeException e) {
+            failure = e instanceof IllegalStateException ise ? ise : new IllegalStateException(e.getMessage(), e);
+            throw failure;
+        }
     }
 
+    /** Sets up roles and the template on {@code server}; registers a shutdown hook that cleans up. */
     static DatabaseFactory start(PostgresServer server) {
         DatabaseFactory factory = new DatabaseFactory(server);
         Runtime.getRuntime().addShutdownHook(new Thread(factory::shutdown, "crm-testkit-cleanup"));
-        long started = System.nanoTime();
-        factory.createRoles();
-        factory.createTemplate();
-        LOG.info("crm-testkit: {} ready, template {} migrated in {} ms", server.describe(), factory.template,
-                (System.nanoTime() - started) / 1_000_000);
-        return factory;
-    }
-
-    /** A new database, copied from the migrated template. */
-    public CrmTestDatabase newDatabase() {
-        return create(" TEMPLATE " + template);
-    }
-
-    /** A new database owned by the owner role, with nothing in it (for migration tests). */
-    public CrmTestDatabase newEmptyDatabase() {
-        return create("");
-    }
-
-    private CrmTestDatabase create(String template) {
-        String name = "crm_test_" + suffix + "_" + counter.incrementAndGet();
-        synchronized (this) {
-            admin("CREATE DATABASE " + name + template + " OWNER " + OWNER_ROLE);
-        }
-        created.add(name);
-        return new CrmTestDatabase(name, server.jdbcUrl(name), dataSource(name, OWNER_ROLE, OWNER_PASSWORD),
-                dataSource(name, APP_ROLE, APP_PASSWORD),
-                dataSource(name, server.superuser(), server.superuserPassword()), APP_ROLE, APP_PASSWORD,
-                () -> drop(name));
-    }
-
-    /** A new database copied from the template, as the application role, for a runnable example. */
-    public DataSource exampleDatabase() {
-        return newDatabase().dataSource();
-    }
-
-    public PostgresServer server() {
-        return server;
-    }
-
-    private void createRoles() {
-        createRole(OWNER_ROLE, OWNER_PASSWORD);
-        createRole(APP_ROLE, APP_PASSWORD);
-    }
-
-    private void createRole(String role, String password) {
         try {
-            admin("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                    + "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; "
-                    + "END IF; END $$");
-        } catch (IllegalStateException e) {
-            if (!String.valueOf(e.getCause()).contains("already exists")) {
-                throw e;
-            }
+            long started = System.nanoTime();
+            factory.admin.ensureRoles();
+            long roles = millisSince(started);
+            started = System.nanoTime();
+            int migrations = factory.createTemplate();
+            LOG.info("crm-testkit: roles {}/{} ready in {} ms; template {} created and migrated ({} migrations) in {} ms",
+                    CrmTestDatabases.OWNER_ROLE, CrmTestDatabases.APPLICATION_ROLE, roles, factory.template, migrations,
+                    millisSince(started));
+            return factory;
+        } catch (RuntimeException e) {
+            factory.shutdown();
+            throw e;
         }
     }
 
-    private void createTemplate() {
-        admin("CREATE DATABASE " + template + " OWNER " + OWNER_ROLE);
+    /**
+     * A new database, copied from the migrated template.
+     *
+     * @return the database; closing it drops it
+     */
+    public CrmTestDatabase newDatabase() {
+        return create(template);
+    }
+
+    /**
+     * A new database owned by the owner role, with nothing in it (for migration tests).
+     *
+     * @return the database; closing it drops it
+     */
+    public CrmTestDatabase newEmptyDatabase() {
+        return create(null);
+    }
+
+    /**
+     * The server the databases live on.
+     *
+     * @return the server
+     */
+    public PostgresServer server() {
+        return admin.server();
+    }
+
+    ServerAdmin admin() {
+        return admin;
+    }
+
+    String templateName() {
+        return template;
+    }
+
+    private CrmTestDatabase create(String from) {
+        if (shutDown.get()) {
+            throw new IllegalStateException("crm-testkit is shutting down");
+        }
+        String name = "crm_test_" + suffix + "_" + counter.incrementAndGet();
+        long started = System.nanoTime();
+        created.add(name);
+        copyLock.lock();
+        try {
+            admin.createDatabase(name, from);
+        } catch (RuntimeException e) {
+            created.remove(name);
+            throw e;
+        } finally {
+            copyLock.unlock();
+        }
+        LOG.debug("crm-testkit: database {} created in {} ms", name, millisSince(started));
+        return new TestDatabase(name, admin, this::drop);
+    }
+
+    private int createTemplate() {
         created.add(template);
-        CrmDatabase.migrate(dataSource(template, OWNER_ROLE, OWNER_PASSWORD), APP_ROLE);
+        admin.createDatabase(template, null);
+        // Simple (unpooled) data source: Flyway's connections are closed when it returns.
+        int migrations = CrmDatabase.migrate(admin.ownerDataSource(template), CrmTestDatabases.APPLICATION_ROLE)
+                .migrationsApplied();
+        admin.closeToConnections(template);
+        return migrations;
     }
 
     private void drop(String name) {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        admin.dropDatabase(name);
         created.remove(name);
     }
 
-    private void shutdown() {
+    /** Drops what is left (unless the server goes away anyway) and stops a server the testkit started. Idempotent. */
+    void shutdown() {
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            if (!server.disposable()) {
+            if (!server().disposable()) {
                 for (String name : created) {
-                    drop(name);
+                    try {
+                        drop(name);
+                    } catch (RuntimeException e) {
+                        LOG.warn("crm-testkit: could not drop database {}: {}", name, e.getMessage());
+                    }
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("crm-testkit: could not drop test databases", e);
         } finally {
-            server.close();
+            try {
+                server().close();
+            } catch (RuntimeException e) {
+                LOG.warn("crm-testkit: could not stop {}: {}", server().describe(), e.getMessage());
+            }
         }
     }
 
-    private void admin(String sql) {
-        try (Connection connection = dataSource(server.adminDatabase(), server.superuser(), server.superuserPassword())
-                .getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("crm-testkit could not run '" + sql.split(" PASSWORD ")[0] + "' on "
-                    + server.describe() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private DataSource dataSource(String database, String user, String password) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(server.jdbcUrl(database));
-        dataSource.setUser(user);
-        if (password != null) {
-            dataSource.setPassword(password);
-        }
-        return dataSource;
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }
