@@ -24,8 +24,8 @@ public interface Auth {
      * @throws dev.lovedcrm.crm.error.RateLimitedException {@code auth.rate_limited} with the time to wait
      * @throws dev.lovedcrm.crm.error.PermissionDeniedException {@code tenant.access_denied} when an organization is
      *     given and the user is not an active member of it
-     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code email}, {@code password}, {@code ipAddress},
-     *     {@code userAgent}, {@code deviceInfo} or {@code newPassword}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code request}, {@code email}, {@code password},
+     *     {@code client}, {@code ipAddress}, {@code userAgent}, {@code deviceInfo}, {@code totpCode} or {@code newPassword}
      */
     IssuedSession login(LoginRequest request);
 
@@ -49,6 +49,7 @@ public interface Auth {
      * @return the session and its user
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_token} for an unknown, revoked
      *     or expired token, or an inactive user
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code sessionToken} when blank or too long
      */
     AuthenticatedSession authenticate(String sessionToken);
 
@@ -62,6 +63,7 @@ public interface Auth {
      * @return the session and its new tokens
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_token}, or
      *     {@code auth.refresh_token_reused} (the session is then revoked)
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code refreshToken} when blank or too long
      */
     IssuedSession refresh(String refreshToken);
 
@@ -75,6 +77,8 @@ public interface Auth {
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_token},
      *     {@code auth.two_factor_required} or {@code auth.invalid_two_factor_code}
      * @throws dev.lovedcrm.crm.error.PermissionDeniedException {@code tenant.access_denied} when not an active member
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code sessionToken}, {@code organizationId} or
+     *     {@code totpCode}, before anything is read or written
      */
     Session enterOrganization(String sessionToken, OrganizationId organizationId, String totpCode);
 
@@ -82,6 +86,7 @@ public interface Auth {
      * Ends the session of a token (does nothing for an unknown token).
      *
      * @param sessionToken the bearer token
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code sessionToken} when blank or too long
      */
     void logout(String sessionToken);
 
@@ -90,6 +95,7 @@ public interface Auth {
      *
      * @param userId the user
      * @return the sessions
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when null
      */
     List<Session> sessions(UserId userId);
 
@@ -99,6 +105,7 @@ public interface Auth {
      * @param userId the user
      * @param sessionId the session
      * @return true when it was active and is now revoked
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} or {@code sessionId} when null
      */
     boolean revoke(UserId userId, SessionId sessionId);
 
@@ -108,6 +115,7 @@ public interface Auth {
      * @param userId the user
      * @param keep the session to keep
      * @return how many were revoked
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} or {@code keep} when null
      */
     int revokeOthers(UserId userId, SessionId keep);
 

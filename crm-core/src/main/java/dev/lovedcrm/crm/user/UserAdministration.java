@@ -15,6 +15,7 @@ public interface UserAdministration {
      * @param id the user
      * @return the account
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when null
      */
     User deactivate(UserId id);
 
@@ -24,6 +25,7 @@ public interface UserAdministration {
      * @param id the user
      * @return the account
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when null
      */
     User reactivate(UserId id);
 
@@ -34,6 +36,7 @@ public interface UserAdministration {
      * @param superuser the new flag
      * @return the account
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when null
      */
     User setSuperuser(UserId id, boolean superuser);
 
@@ -43,6 +46,7 @@ public interface UserAdministration {
      * @param id the user
      * @return the account
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when null
      */
     User requirePasswordChange(UserId id);
 }

@@ -27,6 +27,7 @@ public interface Users {
      *
      * @param id the user id
      * @return the account, or empty
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when null
      */
     Optional<User> findById(UserId id);
 
@@ -45,7 +46,8 @@ public interface Users {
      * @param id the user
      * @param patch the changes
      * @return the updated account
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault
+     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault ({@code userId}, {@code patch},
+     *     fullName, bio, location, avatarUrl, phone, timezone, language)
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
      */
     User updateProfile(UserId id, ProfilePatch patch);
@@ -58,7 +60,9 @@ public interface Users {
      * @param newPassword the new password (same rules as registration, and different from the current one)
      * @throws dev.lovedcrm.crm.error.AuthenticationException with code {@code auth.invalid_credentials}
      *     when the current password is wrong
-     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code newPassword}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId}, {@code currentPassword} or
+     *     {@code newPassword}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
      */
     void changePassword(UserId id, String currentPassword, String newPassword);
 
@@ -69,6 +73,7 @@ public interface Users {
      * @param id the user
      * @return the token to deliver
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when null
      */
     OneTimeToken issueEmailVerification(UserId id);
 
@@ -79,6 +84,7 @@ public interface Users {
      * @return the verified account
      * @throws dev.lovedcrm.crm.error.AuthenticationException with code {@code auth.invalid_token}
      *     for an unknown, used or expired token
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code token} when blank or too long
      */
     User verifyEmail(String token);
 
@@ -88,6 +94,7 @@ public interface Users {
      *
      * @param email the account's email
      * @return the token to deliver, or empty
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code email} when blank or too long
      */
     Optional<OneTimeToken> requestPasswordReset(String email);
 
@@ -99,7 +106,7 @@ public interface Users {
      * @param newPassword the new password
      * @return the account
      * @throws dev.lovedcrm.crm.error.AuthenticationException with code {@code auth.invalid_token}
-     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code newPassword}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code token} or {@code newPassword}
      */
     User resetPassword(String token, String newPassword);
 
@@ -113,6 +120,8 @@ public interface Users {
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_google_token} or
      *     {@code auth.google_not_configured}
      * @throws dev.lovedcrm.crm.error.ConflictException {@code user.google_account_taken} when another account has it
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} or {@code googleIdToken}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
      */
     User linkGoogleAccount(UserId id, String googleIdToken);
 }

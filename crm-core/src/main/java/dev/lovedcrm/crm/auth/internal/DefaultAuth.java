@@ -50,6 +50,8 @@ public final class DefaultAuth implements Auth {
     private static final int MAX_TOKEN_LENGTH = 200;
     private static final String WRONG_CODE = "auth.invalid_two_factor_code";
     private static final int MAX_PASSWORD_INPUT = 1024;
+    /** Longest second-factor input: a TOTP code or a backup code with separators and spaces. */
+    private static final int MAX_CODE_INPUT = 20;
     /** A session's activity is written at most this often, so busy clients do not write on every request. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -83,6 +85,7 @@ public final class DefaultAuth implements Auth {
                 .check(request.password() != null && !request.password().isEmpty(), "password", "is required")
                 .check(request.password() == null || request.password().length() <= MAX_PASSWORD_INPUT, "password", "is too long");
         ClientRules.check(v, request.client());
+        v.check(request.totpCode() == null || request.totpCode().length() <= MAX_CODE_INPUT, "totpCode", "is too long");
         if (request.newPassword() != null) {
             String problem = PasswordPolicy.problem(request.newPassword());
             v.check(problem == null, "newPassword", problem);
@@ -230,7 +233,10 @@ public final class DefaultAuth implements Auth {
 
     @Override
     public Session enterOrganization(String sessionToken, OrganizationId organizationId, String totpCode) {
-        Validation.requireNonNull("organizationId", organizationId);
+        new Validation().text("sessionToken", sessionToken, 1, MAX_TOKEN_LENGTH)
+                .check(organizationId != null, "organizationId", "is required")
+                .check(totpCode == null || totpCode.length() <= MAX_CODE_INPUT, "totpCode", "is too long")
+                .throwIfInvalid();
         AuthenticatedSession authenticated = authenticate(sessionToken);
         UserId user = authenticated.user().id();
         List<String> keys = List.of(ThrottleKeys.email(authenticated.user().email()));

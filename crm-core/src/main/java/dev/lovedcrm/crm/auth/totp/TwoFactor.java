@@ -34,6 +34,7 @@ public interface TwoFactor {
      * @return the backup codes
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_two_factor_code}
      * @throws dev.lovedcrm.crm.error.ConflictException {@code two_factor.not_enrolled} or {@code two_factor.already_enabled}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code code} when missing or not 6 to 20 characters
      */
     List<String> confirm(String code);
 
@@ -43,6 +44,7 @@ public interface TwoFactor {
      * @param code the code
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_two_factor_code}
      * @throws dev.lovedcrm.crm.error.ConflictException {@code two_factor.not_enabled}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code code} when missing or not 6 to 20 characters
      */
     void verify(String code);
 
@@ -52,6 +54,7 @@ public interface TwoFactor {
      * @param code a current TOTP code
      * @return the new backup codes, shown this once
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_two_factor_code}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code code} when missing or not 6 to 20 characters
      */
     List<String> regenerateBackupCodes(String code);
 
@@ -61,6 +64,7 @@ public interface TwoFactor {
      *
      * @param code a TOTP or backup code
      * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_two_factor_code}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code code} when missing or not 6 to 20 characters
      */
     void disable(String code);
 }

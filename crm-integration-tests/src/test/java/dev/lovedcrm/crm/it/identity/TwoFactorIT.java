@@ -10,10 +10,12 @@ import dev.lovedcrm.crm.auth.IssuedSession;
 import dev.lovedcrm.crm.auth.LoginRequest;
 import dev.lovedcrm.crm.auth.totp.TotpEnrollment;
 import dev.lovedcrm.crm.auth.totp.internal.Totp;
+import dev.lovedcrm.crm.error.AuthenticationException;
 import dev.lovedcrm.crm.error.ConflictException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.it.support.Expect;
 import dev.lovedcrm.crm.it.support.MutableClock;
+import dev.lovedcrm.crm.it.support.Race;
 import dev.lovedcrm.crm.it.support.Sql;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.organization.NewOrganization;
@@ -99,6 +101,23 @@ class TwoFactorIT {
         nextStep();
         Expect.code("auth.invalid_two_factor_code", () -> scope.twoFactor().verify(TOTP.code(secret, Totp.step(CLOCK.instant()) - 2)));
         scope.twoFactor().verify(codeNow(secret));
+    }
+
+    @Test
+    void oneCodeUsedTwiceAtOnceIsAcceptedOnce() throws Exception {
+        String secret = enabled();
+        String code = advanceAndCode(secret);
+
+        List<Object> outcomes = Race.run(() -> {
+            scope.twoFactor().verify(code);
+            return "accepted";
+        }, () -> {
+            scope.twoFactor().verify(code);
+            return "accepted";
+        });
+
+        assertThat(outcomes).filteredOn("accepted"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(AuthenticationException.class::isInstance).hasSize(1);
     }
 
     @Test
