@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm;
 
+import dev.lovedcrm.crm.store.DatabaseEnum;
 import dev.lovedcrm.crm.error.ValidationException;
 import java.util.Locale;
 
@@ -7,7 +8,7 @@ import java.util.Locale;
  * A member's role in an organization, from most to least powerful:
  * {@code OWNER > ADMIN > MEMBER > VIEWER}. Stored as the PostgreSQL enum {@code crm.organization_role}.
  */
-public enum Role {
+public enum Role implements DatabaseEnum {
     /** Full control, including billing, ownership transfer and deactivation. */
     OWNER,
     /** Manages members below admin, invites and settings. */
@@ -37,14 +38,6 @@ public enum Role {
         return ordinal() <= other.ordinal();
     }
 
-    /**
-     * The database and wire form: {@code owner}, {@code admin}, {@code member}, {@code viewer}.
-     *
-     * @return the lower-case name
-     */
-    public String dbValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * Parses the lower-case form.

@@ -6,7 +6,7 @@ import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
-import dev.lovedcrm.crm.organization.OrganizationRepository;
+import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.User;
 import java.sql.Connection;

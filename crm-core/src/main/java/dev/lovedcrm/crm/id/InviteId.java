@@ -4,29 +4,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The id of an organization invite.
+ * The id of an invite.
  *
  * @param value the underlying UUID (a UUIDv7 when the SDK generated it)
  */
-public record InviteId(UUID value) {
+public record InviteId(UUID value) implements TypedId {
 
     /**
-     * Validates the value.
+     * Wraps a UUID.
      *
-     * @param value the underlying UUID, never {@code null}
+     * @param value the UUID, never {@code null}
      */
     public InviteId {
-        Objects.requireNonNull(value, "invite id");
-    }
-
-    /**
-     * Wraps an existing UUID.
-     *
-     * @param value the UUID
-     * @return the id
-     */
-    public static InviteId of(UUID value) {
-        return new InviteId(value);
+        Objects.requireNonNull(value, "inviteId");
     }
 
     /**
@@ -34,7 +24,7 @@ public record InviteId(UUID value) {
      *
      * @param text a UUID such as {@code 0190a3c4-...}
      * @return the id
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field {@code inviteId} when the text is not a UUID
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code inviteId} when the text is not a UUID
      */
     public static InviteId parse(String text) {
         return new InviteId(Ids.parse("inviteId", text));

@@ -8,25 +8,15 @@ import java.util.UUID;
  *
  * @param value the underlying UUID (a UUIDv7 when the SDK generated it)
  */
-public record LeadId(UUID value) {
+public record LeadId(UUID value) implements TypedId {
 
     /**
-     * Validates the value.
+     * Wraps a UUID.
      *
-     * @param value the underlying UUID, never {@code null}
+     * @param value the UUID, never {@code null}
      */
     public LeadId {
-        Objects.requireNonNull(value, "lead id");
-    }
-
-    /**
-     * Wraps an existing UUID.
-     *
-     * @param value the UUID
-     * @return the id
-     */
-    public static LeadId of(UUID value) {
-        return new LeadId(value);
+        Objects.requireNonNull(value, "leadId");
     }
 
     /**
@@ -34,7 +24,7 @@ public record LeadId(UUID value) {
      *
      * @param text a UUID such as {@code 0190a3c4-...}
      * @return the id
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field {@code leadId} when the text is not a UUID
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code leadId} when the text is not a UUID
      */
     public static LeadId parse(String text) {
         return new LeadId(Ids.parse("leadId", text));

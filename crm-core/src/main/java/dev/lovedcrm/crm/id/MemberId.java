@@ -4,29 +4,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The id of an organization membership.
+ * The id of a membership row.
  *
  * @param value the underlying UUID (a UUIDv7 when the SDK generated it)
  */
-public record MemberId(UUID value) {
+public record MemberId(UUID value) implements TypedId {
 
     /**
-     * Validates the value.
+     * Wraps a UUID.
      *
-     * @param value the underlying UUID, never {@code null}
+     * @param value the UUID, never {@code null}
      */
     public MemberId {
-        Objects.requireNonNull(value, "member id");
-    }
-
-    /**
-     * Wraps an existing UUID.
-     *
-     * @param value the UUID
-     * @return the id
-     */
-    public static MemberId of(UUID value) {
-        return new MemberId(value);
+        Objects.requireNonNull(value, "memberId");
     }
 
     /**
@@ -34,7 +24,7 @@ public record MemberId(UUID value) {
      *
      * @param text a UUID such as {@code 0190a3c4-...}
      * @return the id
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field {@code memberId} when the text is not a UUID
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code memberId} when the text is not a UUID
      */
     public static MemberId parse(String text) {
         return new MemberId(Ids.parse("memberId", text));

@@ -4,29 +4,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The id of an organization (a tenant).
+ * The id of an organization (tenant).
  *
  * @param value the underlying UUID (a UUIDv7 when the SDK generated it)
  */
-public record OrganizationId(UUID value) {
+public record OrganizationId(UUID value) implements TypedId {
 
     /**
-     * Validates the value.
+     * Wraps a UUID.
      *
-     * @param value the underlying UUID, never {@code null}
+     * @param value the UUID, never {@code null}
      */
     public OrganizationId {
-        Objects.requireNonNull(value, "organization id");
-    }
-
-    /**
-     * Wraps an existing UUID.
-     *
-     * @param value the UUID
-     * @return the id
-     */
-    public static OrganizationId of(UUID value) {
-        return new OrganizationId(value);
+        Objects.requireNonNull(value, "organizationId");
     }
 
     /**
@@ -34,7 +24,7 @@ public record OrganizationId(UUID value) {
      *
      * @param text a UUID such as {@code 0190a3c4-...}
      * @return the id
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field {@code organizationId} when the text is not a UUID
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code organizationId} when the text is not a UUID
      */
     public static OrganizationId parse(String text) {
         return new OrganizationId(Ids.parse("organizationId", text));

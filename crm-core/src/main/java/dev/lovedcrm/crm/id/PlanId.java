@@ -8,25 +8,15 @@ import java.util.UUID;
  *
  * @param value the underlying UUID (a UUIDv7 when the SDK generated it)
  */
-public record PlanId(UUID value) {
+public record PlanId(UUID value) implements TypedId {
 
     /**
-     * Validates the value.
+     * Wraps a UUID.
      *
-     * @param value the underlying UUID, never {@code null}
+     * @param value the UUID, never {@code null}
      */
     public PlanId {
-        Objects.requireNonNull(value, "plan id");
-    }
-
-    /**
-     * Wraps an existing UUID.
-     *
-     * @param value the UUID
-     * @return the id
-     */
-    public static PlanId of(UUID value) {
-        return new PlanId(value);
+        Objects.requireNonNull(value, "planId");
     }
 
     /**
@@ -34,7 +24,7 @@ public record PlanId(UUID value) {
      *
      * @param text a UUID such as {@code 0190a3c4-...}
      * @return the id
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field {@code planId} when the text is not a UUID
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code planId} when the text is not a UUID
      */
     public static PlanId parse(String text) {
         return new PlanId(Ids.parse("planId", text));

@@ -4,29 +4,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The id of a user session.
+ * The id of a session.
  *
  * @param value the underlying UUID (a UUIDv7 when the SDK generated it)
  */
-public record SessionId(UUID value) {
+public record SessionId(UUID value) implements TypedId {
 
     /**
-     * Validates the value.
+     * Wraps a UUID.
      *
-     * @param value the underlying UUID, never {@code null}
+     * @param value the UUID, never {@code null}
      */
     public SessionId {
-        Objects.requireNonNull(value, "session id");
-    }
-
-    /**
-     * Wraps an existing UUID.
-     *
-     * @param value the UUID
-     * @return the id
-     */
-    public static SessionId of(UUID value) {
-        return new SessionId(value);
+        Objects.requireNonNull(value, "sessionId");
     }
 
     /**
@@ -34,7 +24,7 @@ public record SessionId(UUID value) {
      *
      * @param text a UUID such as {@code 0190a3c4-...}
      * @return the id
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field {@code sessionId} when the text is not a UUID
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code sessionId} when the text is not a UUID
      */
     public static SessionId parse(String text) {
         return new SessionId(Ids.parse("sessionId", text));

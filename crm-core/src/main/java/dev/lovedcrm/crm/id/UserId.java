@@ -4,29 +4,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The id of a user account (global, not tenant-owned).
+ * The id of a user account.
  *
  * @param value the underlying UUID (a UUIDv7 when the SDK generated it)
  */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements TypedId {
 
     /**
-     * Validates the value.
+     * Wraps a UUID.
      *
-     * @param value the underlying UUID, never {@code null}
+     * @param value the UUID, never {@code null}
      */
     public UserId {
-        Objects.requireNonNull(value, "user id");
-    }
-
-    /**
-     * Wraps an existing UUID.
-     *
-     * @param value the UUID
-     * @return the id
-     */
-    public static UserId of(UUID value) {
-        return new UserId(value);
+        Objects.requireNonNull(value, "userId");
     }
 
     /**
@@ -34,7 +24,7 @@ public record UserId(UUID value) {
      *
      * @param text a UUID such as {@code 0190a3c4-...}
      * @return the id
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field {@code userId} when the text is not a UUID
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId} when the text is not a UUID
      */
     public static UserId parse(String text) {
         return new UserId(Ids.parse("userId", text));

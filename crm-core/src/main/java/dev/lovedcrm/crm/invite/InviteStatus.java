@@ -1,9 +1,9 @@
 package dev.lovedcrm.crm.invite;
 
-import java.util.Locale;
+import dev.lovedcrm.crm.store.DatabaseEnum;
 
 /** Where an invite stands. Stored as the PostgreSQL enum {@code crm.invite_status}. */
-public enum InviteStatus {
+public enum InviteStatus implements DatabaseEnum {
     /** Sent, not yet answered, not expired. */
     PENDING,
     /** The invitee joined. */
@@ -15,12 +15,4 @@ public enum InviteStatus {
     /** Withdrawn by an owner or admin, or replaced by a newer invite to the same email. */
     CANCELLED;
 
-    /**
-     * The database form, e.g. {@code pending}.
-     *
-     * @return the lower-case name
-     */
-    public String dbValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

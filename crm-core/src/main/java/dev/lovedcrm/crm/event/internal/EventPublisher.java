@@ -3,7 +3,7 @@ package dev.lovedcrm.crm.event.internal;
 import dev.lovedcrm.crm.TenantContext;
 import dev.lovedcrm.crm.event.DomainEvent;
 import dev.lovedcrm.crm.event.EventListener;
-import dev.lovedcrm.crm.event.EventRepository;
+import dev.lovedcrm.crm.event.spi.EventRepository;
 import dev.lovedcrm.crm.event.EventType;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;

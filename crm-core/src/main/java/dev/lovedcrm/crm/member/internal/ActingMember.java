@@ -5,7 +5,7 @@ import dev.lovedcrm.crm.access.AccessPolicy;
 import dev.lovedcrm.crm.access.Action;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.member.Member;
-import dev.lovedcrm.crm.member.MemberRepository;
+import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.store.StoreTransaction;
 
 /**

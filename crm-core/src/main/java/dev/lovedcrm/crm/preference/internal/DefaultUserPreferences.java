@@ -4,7 +4,7 @@ import dev.lovedcrm.crm.TenantContext;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.preference.Preferences;
 import dev.lovedcrm.crm.preference.PreferencesPatch;
-import dev.lovedcrm.crm.preference.PreferencesRepository;
+import dev.lovedcrm.crm.preference.spi.PreferencesRepository;
 import dev.lovedcrm.crm.preference.UserPreferences;
 import dev.lovedcrm.crm.store.CrmStore;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package dev.lovedcrm.crm.user.internal;
 
 import dev.lovedcrm.crm.auth.AuthSettings;
-import dev.lovedcrm.crm.auth.ThrottleRepository;
+import dev.lovedcrm.crm.auth.spi.ThrottleRepository;
 import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
 import dev.lovedcrm.crm.auth.google.GoogleIdentity;
 import dev.lovedcrm.crm.auth.internal.GoogleSignIn;
 import dev.lovedcrm.crm.auth.internal.ThrottleKeys;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
 import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
-import dev.lovedcrm.crm.auth.session.SessionRepository;
+import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
 import dev.lovedcrm.crm.error.AuthenticationException;
 import dev.lovedcrm.crm.error.NotFoundException;
 import dev.lovedcrm.crm.error.ValidationException;
@@ -24,8 +24,8 @@ import dev.lovedcrm.crm.user.OneTimeToken;
 import dev.lovedcrm.crm.user.ProfilePatch;
 import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.user.UserAdministration;
-import dev.lovedcrm.crm.user.UserRepository;
-import dev.lovedcrm.crm.user.UserRepository.TokenKind;
+import dev.lovedcrm.crm.user.spi.UserRepository;
+import dev.lovedcrm.crm.user.spi.UserRepository.TokenKind;
 import dev.lovedcrm.crm.user.Users;
 import java.security.SecureRandom;
 import java.time.Clock;

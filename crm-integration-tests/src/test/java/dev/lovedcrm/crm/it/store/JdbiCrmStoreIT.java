@@ -10,7 +10,7 @@ import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.jdbi.internal.JdbiStoreTransaction;
 import dev.lovedcrm.crm.organization.Organization;
-import dev.lovedcrm.crm.organization.OrganizationRepository;
+import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import dev.lovedcrm.crm.store.StoreTransaction;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;

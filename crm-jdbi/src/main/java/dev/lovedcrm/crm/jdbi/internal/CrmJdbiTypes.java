@@ -1,11 +1,13 @@
 package dev.lovedcrm.crm.jdbi.internal;
 
-import dev.lovedcrm.crm.Role;
-import java.lang.reflect.Method;
+import dev.lovedcrm.crm.id.TypedId;
+import dev.lovedcrm.crm.store.DatabaseEnum;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Type;
 import java.sql.Types;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -17,13 +19,12 @@ import org.jdbi.v3.core.mapper.ColumnMapperFactory;
 import org.postgresql.util.PGobject;
 
 /**
- * Teaches JDBI the SDK's value types: typed ids (records over {@link UUID} in
- * {@code dev.lovedcrm.crm.id}), {@link Role} as the {@code crm.organization_role} enum, and
- * {@link Jsonb} as {@code jsonb}.
+ * Teaches JDBI the SDK's value types by what they are, not by name: every {@link TypedId} binds as
+ * {@code uuid} and maps back through its canonical constructor; every {@link DatabaseEnum} binds its
+ * {@link DatabaseEnum#dbValue()} as an untyped parameter (PostgreSQL infers the column's enum type, so
+ * SQL needs no casts) and maps back by that value; {@link Jsonb} binds as {@code jsonb}.
  */
 public final class CrmJdbiTypes {
-
-    private static final String ID_PACKAGE = "dev.lovedcrm.crm.id";
 
     private CrmJdbiTypes() {
     }
@@ -31,63 +32,75 @@ public final class CrmJdbiTypes {
     public static void register(Jdbi jdbi) {
         jdbi.registerArgument((ArgumentFactory.Preparable) CrmJdbiTypes::typedIdArgument);
         jdbi.registerColumnMapper((ColumnMapperFactory) CrmJdbiTypes::typedIdMapper);
+        jdbi.registerArgument((ArgumentFactory.Preparable) CrmJdbiTypes::enumArgument);
+        jdbi.registerColumnMapper((ColumnMapperFactory) CrmJdbiTypes::enumMapper);
         jdbi.registerArgument(new JsonbArgumentFactory());
         jdbi.registerColumnMapper(Jsonb.class, (rs, col, ctx) -> {
             String json = rs.getString(col);
             return json == null ? null : new Jsonb(json);
         });
-        jdbi.registerArgument(new RoleArgumentFactory());
-        jdbi.registerColumnMapper(Role.class, (rs, col, ctx) -> {
-            String value = rs.getString(col);
-            return value == null ? null : Role.parse("role", value);
-        });
     }
 
-    private static boolean isTypedId(Class<?> type) {
-        return type.isRecord() && ID_PACKAGE.equals(type.getPackageName());
-    }
-
-    private static Optional<java.util.function.Function<Object, Argument>> typedIdArgument(Type type, ConfigRegistry config) {
-        Class<?> raw = GenericTypes.getErasedType(type);
-        if (!isTypedId(raw)) {
+    private static Optional<Function<Object, Argument>> typedIdArgument(Type type, ConfigRegistry config) {
+        if (!TypedId.class.isAssignableFrom(GenericTypes.getErasedType(type))) {
             return Optional.empty();
         }
-        Method value = method(raw, "value");
         return Optional.of(id -> (position, statement, ctx) -> {
             if (id == null) {
                 statement.setNull(position, Types.OTHER);
             } else {
-                statement.setObject(position, invoke(value, id));
+                statement.setObject(position, ((TypedId) id).value());
             }
         });
     }
 
     private static Optional<ColumnMapper<?>> typedIdMapper(Type type, ConfigRegistry config) {
         Class<?> raw = GenericTypes.getErasedType(type);
-        if (!isTypedId(raw)) {
+        if (!TypedId.class.isAssignableFrom(raw) || !raw.isRecord()) {
             return Optional.empty();
         }
-        Method of = method(raw, "of", UUID.class);
+        Constructor<?> constructor;
+        try {
+            constructor = raw.getConstructor(UUID.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(raw + " is a TypedId without a (UUID) constructor", e);
+        }
         return Optional.of((rs, col, ctx) -> {
             UUID uuid = rs.getObject(col, UUID.class);
-            return uuid == null ? null : invoke(of, null, uuid);
+            if (uuid == null) {
+                return null;
+            }
+            try {
+                return constructor.newInstance(uuid);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot map " + raw.getSimpleName(), e);
+            }
         });
     }
 
-    private static Method method(Class<?> type, String name, Class<?>... parameters) {
-        try {
-            return type.getMethod(name, parameters);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(type + " lacks " + name, e);
+    private static Optional<Function<Object, Argument>> enumArgument(Type type, ConfigRegistry config) {
+        if (!DatabaseEnum.class.isAssignableFrom(GenericTypes.getErasedType(type))) {
+            return Optional.empty();
         }
+        return Optional.of(value -> (position, statement, ctx) -> statement.setObject(position,
+                value == null ? null : ((DatabaseEnum) value).dbValue(), Types.OTHER));
     }
 
-    private static Object invoke(Method method, Object target, Object... arguments) {
-        try {
-            return method.invoke(target, arguments);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot convert typed id with " + method, e);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<ColumnMapper<?>> enumMapper(Type type, ConfigRegistry config) {
+        Class raw = GenericTypes.getErasedType(type);
+        if (!raw.isEnum() || !DatabaseEnum.class.isAssignableFrom(raw)) {
+            return Optional.empty();
         }
+        return Optional.of(enumMapper(raw));
+    }
+
+    private static <E extends Enum<E> & DatabaseEnum> ColumnMapper<E> enumMapper(Class<E> type) {
+        return (rs, col, ctx) -> {
+            String value = rs.getString(col);
+            return value == null ? null : DatabaseEnum.fromDbValue(type, value).orElseThrow(() ->
+                    new IllegalStateException("unknown " + type.getSimpleName() + " in the database: " + value));
+        };
     }
 
     private static final class JsonbArgumentFactory extends AbstractArgumentFactory<Jsonb> {
@@ -101,22 +114,6 @@ public final class CrmJdbiTypes {
                 PGobject object = new PGobject();
                 object.setType("jsonb");
                 object.setValue(value.json());
-                statement.setObject(position, object);
-            };
-        }
-    }
-
-    private static final class RoleArgumentFactory extends AbstractArgumentFactory<Role> {
-        RoleArgumentFactory() {
-            super(Types.OTHER);
-        }
-
-        @Override
-        protected Argument build(Role value, ConfigRegistry config) {
-            return (position, statement, ctx) -> {
-                PGobject object = new PGobject();
-                object.setType("crm.organization_role");
-                object.setValue(value.dbValue());
                 statement.setObject(position, object);
             };
         }

@@ -1,10 +1,10 @@
 package dev.lovedcrm.crm.jdbi.internal;
 
-import dev.lovedcrm.crm.auth.ThrottleRepository;
-import dev.lovedcrm.crm.auth.session.SessionRepository;
-import dev.lovedcrm.crm.auth.totp.TwoFactorRepository;
-import dev.lovedcrm.crm.event.EventRepository;
-import dev.lovedcrm.crm.invite.InviteRepository;
+import dev.lovedcrm.crm.auth.spi.ThrottleRepository;
+import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
+import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
+import dev.lovedcrm.crm.event.spi.EventRepository;
+import dev.lovedcrm.crm.invite.spi.InviteRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiThrottleRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiTwoFactorRepository;
 import dev.lovedcrm.crm.jdbi.internal.event.JdbiEventRepository;
@@ -14,10 +14,10 @@ import dev.lovedcrm.crm.jdbi.internal.organization.JdbiOrganizationRepository;
 import dev.lovedcrm.crm.jdbi.internal.preference.JdbiPreferencesRepository;
 import dev.lovedcrm.crm.jdbi.internal.session.JdbiSessionRepository;
 import dev.lovedcrm.crm.jdbi.internal.user.JdbiUserRepository;
-import dev.lovedcrm.crm.member.MemberRepository;
-import dev.lovedcrm.crm.organization.OrganizationRepository;
-import dev.lovedcrm.crm.preference.PreferencesRepository;
-import dev.lovedcrm.crm.user.UserRepository;
+import dev.lovedcrm.crm.member.spi.MemberRepository;
+import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
+import dev.lovedcrm.crm.preference.spi.PreferencesRepository;
+import dev.lovedcrm.crm.user.spi.UserRepository;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 

@@ -1,7 +1,7 @@
 package dev.lovedcrm.crm.auth.totp.internal;
 
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
-import dev.lovedcrm.crm.auth.totp.TwoFactorRepository;
+import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import java.security.SecureRandom;

@@ -1,6 +1,6 @@
 package dev.lovedcrm.crm.jdbi.internal.auth;
 
-import dev.lovedcrm.crm.auth.ThrottleRepository;
+import dev.lovedcrm.crm.auth.spi.ThrottleRepository;
 import dev.lovedcrm.crm.jdbi.internal.Times;
 import java.time.Instant;
 import java.time.OffsetDateTime;

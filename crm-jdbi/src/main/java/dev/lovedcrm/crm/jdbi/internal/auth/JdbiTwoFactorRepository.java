@@ -1,6 +1,6 @@
 package dev.lovedcrm.crm.jdbi.internal.auth;
 
-import dev.lovedcrm.crm.auth.totp.TwoFactorRepository;
+import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.id.UuidV7;

@@ -1,7 +1,7 @@
 package dev.lovedcrm.crm.jdbi.internal.event;
 
 import dev.lovedcrm.crm.event.DomainEvent;
-import dev.lovedcrm.crm.event.EventRepository;
+import dev.lovedcrm.crm.event.spi.EventRepository;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.jdbi.internal.JsonCodec;

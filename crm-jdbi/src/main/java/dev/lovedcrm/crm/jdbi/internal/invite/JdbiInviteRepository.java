@@ -6,7 +6,7 @@ import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.invite.Invite;
 import dev.lovedcrm.crm.invite.InvitePreview;
-import dev.lovedcrm.crm.invite.InviteRepository;
+import dev.lovedcrm.crm.invite.spi.InviteRepository;
 import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.jdbi.internal.CrossTenant;
 import dev.lovedcrm.crm.jdbi.internal.JsonCodec;

@@ -9,7 +9,7 @@ import dev.lovedcrm.crm.jdbi.internal.JsonCodec;
 import dev.lovedcrm.crm.jdbi.internal.Jsonb;
 import dev.lovedcrm.crm.jdbi.internal.Times;
 import dev.lovedcrm.crm.member.Member;
-import dev.lovedcrm.crm.member.MemberRepository;
+import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.member.MemberSummary;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.lovedcrm.crm.jdbi.internal.Jsonb;
 import dev.lovedcrm.crm.jdbi.internal.Times;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationMembership;
-import dev.lovedcrm.crm.organization.OrganizationRepository;
+import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;

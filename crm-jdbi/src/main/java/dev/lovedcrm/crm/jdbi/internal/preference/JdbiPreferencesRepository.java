@@ -6,7 +6,7 @@ import dev.lovedcrm.crm.id.UuidV7;
 import dev.lovedcrm.crm.jdbi.internal.JsonCodec;
 import dev.lovedcrm.crm.jdbi.internal.Jsonb;
 import dev.lovedcrm.crm.preference.Preferences;
-import dev.lovedcrm.crm.preference.PreferencesRepository;
+import dev.lovedcrm.crm.preference.spi.PreferencesRepository;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;

@@ -1,7 +1,7 @@
 package dev.lovedcrm.crm.jdbi.internal.session;
 
 import dev.lovedcrm.crm.auth.session.Session;
-import dev.lovedcrm.crm.auth.session.SessionRepository;
+import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.SessionId;
 import dev.lovedcrm.crm.id.UserId;

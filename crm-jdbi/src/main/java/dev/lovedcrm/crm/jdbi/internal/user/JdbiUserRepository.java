@@ -3,7 +3,7 @@ package dev.lovedcrm.crm.jdbi.internal.user;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.jdbi.internal.Times;
 import dev.lovedcrm.crm.user.User;
-import dev.lovedcrm.crm.user.UserRepository;
+import dev.lovedcrm.crm.user.spi.UserRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.lovedcrm.crm.user;
+package dev.lovedcrm.crm.user.spi;
 
+import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.id.UserId;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,9 @@
-package dev.lovedcrm.crm.invite;
+package dev.lovedcrm.crm.invite.spi;
 
+import dev.lovedcrm.crm.invite.Invite;
+import dev.lovedcrm.crm.invite.InvitePreview;
+import dev.lovedcrm.crm.invite.InviteStatus;
+import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.id.InviteId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import java.time.Instant;

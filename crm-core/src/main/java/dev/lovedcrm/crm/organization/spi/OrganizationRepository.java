@@ -1,5 +1,7 @@
-package dev.lovedcrm.crm.organization;
+package dev.lovedcrm.crm.organization.spi;
 
+import dev.lovedcrm.crm.organization.Organization;
+import dev.lovedcrm.crm.organization.OrganizationMembership;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import java.util.List;

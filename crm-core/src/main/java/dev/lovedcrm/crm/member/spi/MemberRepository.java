@@ -1,5 +1,7 @@
-package dev.lovedcrm.crm.member;
+package dev.lovedcrm.crm.member.spi;
 
+import dev.lovedcrm.crm.member.Member;
+import dev.lovedcrm.crm.member.MemberSummary;
 import dev.lovedcrm.crm.id.MemberId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;

@@ -1,4 +1,4 @@
-package dev.lovedcrm.crm.auth.totp;
+package dev.lovedcrm.crm.auth.totp.spi;
 
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;

@@ -1,5 +1,6 @@
-package dev.lovedcrm.crm.preference;
+package dev.lovedcrm.crm.preference.spi;
 
+import dev.lovedcrm.crm.preference.Preferences;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.lovedcrm.crm.event;
+package dev.lovedcrm.crm.event.spi;
 
+import dev.lovedcrm.crm.event.DomainEvent;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;

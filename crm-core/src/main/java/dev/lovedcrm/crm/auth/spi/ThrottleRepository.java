@@ -1,4 +1,4 @@
-package dev.lovedcrm.crm.auth;
+package dev.lovedcrm.crm.auth.spi;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.lovedcrm.crm.auth.session;
+package dev.lovedcrm.crm.auth.session.spi;
 
+import dev.lovedcrm.crm.auth.session.Session;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.SessionId;
 import dev.lovedcrm.crm.id.UserId;
