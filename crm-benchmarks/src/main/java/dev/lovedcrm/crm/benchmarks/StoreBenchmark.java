@@ -9,10 +9,18 @@ import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.User;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lovedcrm.crm.id.UserId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,23 +68,60 @@ public class StoreBenchmark {
         return store.inTenant(id, tx -> tx.repository(OrganizationRepository.class).findById(id)).orElseThrow();
     }
 
+    /**
+     * The same unit of work as {@link #sdkTenantTransaction} in plain JDBC: one transaction, both
+     * transaction-local settings in one statement, the same sixteen columns as the SDK's organization
+     * read, mapped to the same core {@link Organization} record (settings parsed by Jackson).
+     */
     @Benchmark
-    public String rawJdbcTransaction() throws SQLException {
+    public Organization rawJdbcTransaction() throws SQLException, JsonProcessingException {
         try (Connection c = db.pool.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement set = c.prepareStatement("SELECT set_config('crm.organization_id', ?, true)");
-                    PreparedStatement read = c.prepareStatement("SELECT name FROM crm.organizations WHERE id = ?")) {
+            try (PreparedStatement set = c.prepareStatement(
+                            "SELECT set_config('crm.organization_id', ?, true), set_config('crm.system', 'off', true)");
+                    PreparedStatement read = c.prepareStatement(READ_ORGANIZATION)) {
                 set.setString(1, org.id().toString());
                 set.executeQuery().close();
                 read.setObject(1, org.id().value());
+                Organization organization;
                 try (ResultSet rs = read.executeQuery()) {
-                    rs.next();
-                    String name = rs.getString(1);
-                    c.commit();
-                    return name;
+                    if (!rs.next()) {
+                        throw new IllegalStateException("organization not found");
+                    }
+                    organization = organization(rs);
                 }
+                c.commit();
+                return organization;
+            } catch (SQLException | RuntimeException | JsonProcessingException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
+    }
+
+    private static final String READ_ORGANIZATION = """
+            SELECT id, name, slug, description, website, logo_url, industry, company_size, owner_id,
+                   is_active, is_verified, subscription_status, trial_ends_at, settings, created_at, updated_at
+              FROM crm.organizations WHERE id = ?""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+
+    private static Organization organization(ResultSet rs) throws SQLException, JsonProcessingException {
+        String settings = rs.getString(14);
+        return new Organization(
+                new OrganizationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                new UserId(rs.getObject(9, UUID.class)), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
+                instant(rs.getObject(13, OffsetDateTime.class)),
+                settings == null ? Map.of() : JSON.readValue(settings, JSON_OBJECT),
+                instant(rs.getObject(15, OffsetDateTime.class)), instant(rs.getObject(16, OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     @Benchmark
