@@ -3,26 +3,41 @@ package dev.lovedcrm.crm.jdbi.internal;
 import dev.lovedcrm.crm.id.TypedId;
 import dev.lovedcrm.crm.store.DatabaseEnum;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.argument.ArgumentFactory;
+import org.jdbi.v3.core.array.SqlArrayMapperFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.generic.GenericTypes;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.ColumnMapperFactory;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.RowMapperFactory;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.postgresql.util.PGobject;
 
 /**
  * Teaches JDBI the SDK's value types by what they are, not by name: every {@link TypedId} binds as
  * {@code uuid} and maps back through its canonical constructor; every {@link DatabaseEnum} binds its
  * {@link DatabaseEnum#dbValue()} as an untyped parameter (PostgreSQL infers the column's enum type, so
- * SQL needs no casts) and maps back by that value; {@link Jsonb} binds as {@code jsonb}.
+ * SQL needs no casts) and maps back by that value; every {@link Map} binds as {@code jsonb}, and
+ * {@code Map}/{@code List} columns holding JSON map back through Jackson with their full generic type
+ * ({@code Map<String, Object>}, {@code List<String>}; SQL {@code NULL} reads as an empty map or list).
+ * A {@code List} is still bound as a SQL array (JDBI's default, for {@code TEXT[]} columns), and a
+ * {@code List} read from an array column still maps as one: write a JSON array with
+ * {@code to_jsonb(CAST(:list AS text[]))}.
  */
 public final class CrmJdbiTypes {
 
@@ -34,11 +49,8 @@ public final class CrmJdbiTypes {
         jdbi.registerColumnMapper((ColumnMapperFactory) CrmJdbiTypes::typedIdMapper);
         jdbi.registerArgument((ArgumentFactory.Preparable) CrmJdbiTypes::enumArgument);
         jdbi.registerColumnMapper((ColumnMapperFactory) CrmJdbiTypes::enumMapper);
-        jdbi.registerArgument(new JsonbArgumentFactory());
-        jdbi.registerColumnMapper(Jsonb.class, (rs, col, ctx) -> {
-            String json = rs.getString(col);
-            return json == null ? null : new Jsonb(json);
-        });
+        jdbi.registerArgument((ArgumentFactory.Preparable) CrmJdbiTypes::jsonArgument);
+        jdbi.registerColumnMapper((ColumnMapperFactory) CrmJdbiTypes::jsonMapper);
     }
 
     private static Optional<Function<Object, Argument>> typedIdArgument(Type type, ConfigRegistry config) {
@@ -103,19 +115,111 @@ public final class CrmJdbiTypes {
         };
     }
 
-    private static final class JsonbArgumentFactory extends AbstractArgumentFactory<Jsonb> {
-        JsonbArgumentFactory() {
-            super(Types.OTHER);
+    private static Optional<Function<Object, Argument>> jsonArgument(Type type, ConfigRegistry config) {
+        if (!Map.class.isAssignableFrom(GenericTypes.getErasedType(type))) {
+            return Optional.empty();
+        }
+        return Optional.of(value -> (position, statement, ctx) -> {
+            if (value == null) {
+                statement.setNull(position, Types.OTHER);
+                return;
+            }
+            PGobject json = new PGobject();
+            json.setType("jsonb");
+            json.setValue(JsonCodec.write(value));
+            statement.setObject(position, json);
+        });
+    }
+
+    private static Optional<ColumnMapper<?>> jsonMapper(Type type, ConfigRegistry config) {
+        Class<?> raw = GenericTypes.getErasedType(type);
+        if (raw.equals(Map.class)) {
+            return Optional.of((rs, col, ctx) -> readJson(rs, col, type, Map.of()));
+        }
+        if (!raw.equals(List.class)) {
+            return Optional.empty();
+        }
+        Optional<ColumnMapper<?>> array = new SqlArrayMapperFactory().build(type, config);
+        return Optional.of((rs, col, ctx) -> {
+            String columnType = rs.getMetaData().getColumnTypeName(col);
+            if (array.isPresent() && !"jsonb".equals(columnType) && !"json".equals(columnType)) {
+                return array.get().map(rs, col, ctx);
+            }
+            return readJson(rs, col, type, List.of());
+        });
+    }
+
+    private static Object readJson(ResultSet rs, int col, Type type, Object empty) throws SQLException {
+        String json = rs.getString(col);
+        return json == null ? empty : JsonCodec.read(json, type);
+    }
+
+    /**
+     * Maps a record whose first component is itself a record read from the same row by
+     * {@link ConstructorMapper} (the entity: columns aliased to its component names) and whose other
+     * components each read the column named like them in snake_case. For joins and entity-plus-extra
+     * rows, registered per statement: {@code MemberSummary(Member member, String email, String fullName)}
+     * from the member's columns plus {@code email} and {@code full_name}.
+     */
+    public static final class EntityRowMapperFactory implements RowMapperFactory {
+
+        @Override
+        public Optional<RowMapper<?>> build(Type type, ConfigRegistry config) {
+            Class<?> raw = GenericTypes.getErasedType(type);
+            if (!raw.isRecord()) {
+                return Optional.empty();
+            }
+            RecordComponent[] components = raw.getRecordComponents();
+            if (components.length < 2 || !components[0].getType().isRecord()
+                    || TypedId.class.isAssignableFrom(components[0].getType())) {
+                return Optional.empty();
+            }
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+            }
+            try {
+                return Optional.of(new EntityRowMapper(raw.getDeclaredConstructor(types), components));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(raw + " has no canonical constructor", e);
+            }
+        }
+    }
+
+    private record EntityRowMapper(Constructor<?> constructor, RecordComponent[] components) implements RowMapper<Object> {
+
+        @Override
+        public Object map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return specialize(rs, ctx).map(rs, ctx);
         }
 
         @Override
-        protected Argument build(Jsonb value, ConfigRegistry config) {
-            return (position, statement, ctx) -> {
-                PGobject object = new PGobject();
-                object.setType("jsonb");
-                object.setValue(value.json());
-                statement.setObject(position, object);
+        public RowMapper<Object> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+            RowMapper<?> entity = ConstructorMapper.of(components[0].getType()).specialize(rs, ctx);
+            int[] columns = new int[components.length];
+            ColumnMapper<?>[] mappers = new ColumnMapper<?>[components.length];
+            for (int i = 1; i < components.length; i++) {
+                RecordComponent component = components[i];
+                columns[i] = rs.findColumn(snakeCase(component.getName()));
+                mappers[i] = ctx.findColumnMapperFor(component.getGenericType()).orElseThrow(() ->
+                        new IllegalStateException("no column mapper for " + component));
+            }
+            return (row, context) -> {
+                Object[] values = new Object[components.length];
+                values[0] = entity.map(row, context);
+                for (int i = 1; i < components.length; i++) {
+                    values[i] = mappers[i].map(row, columns[i], context);
+                }
+                try {
+                    return constructor.newInstance(values);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot map " + constructor.getDeclaringClass().getSimpleName(), e);
+                }
             };
+        }
+
+        private static String snakeCase(String name) {
+            return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
         }
     }
 }
