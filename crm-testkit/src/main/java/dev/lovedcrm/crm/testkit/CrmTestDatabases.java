@@ -3,9 +3,9 @@ package dev.lovedcrm.crm.testkit;
 import dev.lovedcrm.crm.testkit.internal.DatabaseFactory;
 
 /**
- * Test databases without the JUnit Jupiter extension, for other engines (jqwik properties,
- * benchmarks) or a shared fixture, and the names of the two roles every test server has. The
- * caller closes what it creates.
+ * Test databases without the JUnit Jupiter extension, for property tests that build one fixture
+ * for many generated cases, benchmarks, or a shared fixture, and the names of the two roles every
+ * test server has. The caller closes what it creates.
  *
  * <pre>{@code
  * try (CrmTestDatabase db = CrmTestDatabases.create()) {
