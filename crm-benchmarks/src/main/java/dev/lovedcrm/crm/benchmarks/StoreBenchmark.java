@@ -4,6 +4,7 @@ import dev.lovedcrm.crm.Crm;
 import dev.lovedcrm.crm.TenantScope;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
+import dev.lovedcrm.crm.jdbi.internal.JdbiStoreTransaction;
 import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
@@ -122,6 +123,28 @@ public class StoreBenchmark {
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    /**
+     * The SDK's transaction (store, settings, commit) around the same read done through the
+     * transaction's JDBI handle with {@link #organization}'s hand-written mapping instead of the
+     * repository's SqlObject method and constructor mapper: the difference to
+     * {@link #sdkTenantTransaction} is what the SqlObject call and its mapping cost.
+     */
+    @Benchmark
+    public Organization sdkTransactionPlainMapper() {
+        OrganizationId id = org.id();
+        return store.inTenant(id, tx -> ((JdbiStoreTransaction) tx).handle()
+                .createQuery(READ_ORGANIZATION.replace("?", ":id"))
+                .bind("id", id)
+                .map((rs, ctx) -> {
+                    try {
+                        return organization(rs);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .one());
     }
 
     @Benchmark
