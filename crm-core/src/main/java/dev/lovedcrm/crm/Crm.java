@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm;
 
+import dev.lovedcrm.crm.access.spi.PrincipalRepository;
 import dev.lovedcrm.crm.auth.Auth;
 import dev.lovedcrm.crm.auth.AuthSettings;
 import dev.lovedcrm.crm.auth.AuthenticatedSession;
@@ -7,29 +8,26 @@ import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
 import dev.lovedcrm.crm.auth.internal.DefaultAuth;
 import dev.lovedcrm.crm.auth.password.Argon2idPasswordHasher;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
-import dev.lovedcrm.crm.auth.totp.internal.SecondFactor;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.EventListener;
-import dev.lovedcrm.crm.event.internal.EventPublisher;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.CrmRuntime;
+import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.invite.Invitations;
 import dev.lovedcrm.crm.invite.internal.DefaultInvitations;
-import dev.lovedcrm.crm.member.Member;
-import dev.lovedcrm.crm.member.spi.MemberRepository;
-import dev.lovedcrm.crm.organization.Organization;
-import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import dev.lovedcrm.crm.organization.Organizations;
+import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.organization.internal.DefaultOrganizations;
 import dev.lovedcrm.crm.store.CrmStore;
+import dev.lovedcrm.crm.user.AccountSettings;
 import dev.lovedcrm.crm.user.UserAdministration;
 import dev.lovedcrm.crm.user.Users;
 import dev.lovedcrm.crm.user.internal.DefaultUsers;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,30 +47,23 @@ import java.util.Objects;
  */
 public final class Crm {
 
-    private final CrmStore store;
-    private final Clock clock;
-    private final SecureRandom random;
-    private final Duration inviteExpiry;
-    private final EventPublisher events;
+    private final CrmRuntime runtime;
     private final Organizations organizations;
     private final Invitations invitations;
     private final DefaultUsers users;
-    private final SecondFactor secondFactor;
     private final Auth auth;
 
     private Crm(Builder builder) {
-        this.store = Objects.requireNonNull(builder.store, "store is required: Crm.builder().store(...)");
-        this.clock = builder.clock;
-        this.random = builder.random;
-        this.inviteExpiry = builder.inviteExpiry;
-        this.events = new EventPublisher(builder.listeners, clock);
-        this.organizations = new DefaultOrganizations(store, clock, events, builder.trialPeriod);
+        Objects.requireNonNull(builder.store, "store is required: Crm.builder().store(...)");
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : Argon2idPasswordHasher.owaspMinimum();
-        this.users = new DefaultUsers(store, clock, random, hasher, events, builder.authSettings, builder.googleIdTokenVerifier);
-        this.invitations = new DefaultInvitations(store, events, clock, users);
-        this.secondFactor = new SecondFactor(hasher, clock, random);
-        this.auth = new DefaultAuth(store, clock, random, hasher, secondFactor, events, builder.authSettings,
-                builder.googleIdTokenVerifier);
+        this.runtime = new CrmRuntime(builder.store, builder.clock, builder.random, builder.listeners, hasher,
+                builder.googleIdTokenVerifier,
+                List.of(builder.authSettings, builder.accountSettings, builder.tenancySettings),
+                DefaultUsers::new);
+        this.organizations = new DefaultOrganizations(runtime);
+        this.users = new DefaultUsers(runtime);
+        this.invitations = new DefaultInvitations(runtime);
+        this.auth = new DefaultAuth(runtime);
     }
 
     /**
@@ -90,11 +81,12 @@ public final class Crm {
      * @return the clock
      */
     public Clock clock() {
-        return clock;
+        return runtime.clock();
     }
 
     /**
-     * Organizations: create, find, list a user's, update, deactivate.
+     * Organizations as a whole: create, find, list a user's. What an organization does to itself goes
+     * through its scope: {@link TenantScope#organization()}.
      *
      * @return the service
      */
@@ -154,14 +146,12 @@ public final class Crm {
     public TenantScope tenant(OrganizationId organizationId, UserId userId) {
         Validation.requireNonNull("organizationId", organizationId);
         Validation.requireNonNull("userId", userId);
-        Member member = store.inTenant(organizationId, tx -> tx.repository(OrganizationRepository.class)
-                        .findById(organizationId)
-                        .filter(Organization::active)
-                        .flatMap(org -> tx.repository(MemberRepository.class).findByUser(organizationId, userId))
-                        .filter(Member::active))
+        MemberPrincipal member = runtime.store().inTenant(organizationId,
+                        tx -> tx.repository(PrincipalRepository.class).activeMember(organizationId, userId))
                 .orElseThrow(() -> new PermissionDeniedException("tenant.access_denied",
                         "user " + userId + " has no active membership in an active organization " + organizationId));
-        return new TenantScope(this, new TenantContext(organizationId, userId, member.role(), member.deniedActions()));
+        TenantContext context = new TenantContext(organizationId, member);
+        return new TenantScope(new TenantWork(runtime, context), context);
     }
 
     /**
@@ -183,34 +173,14 @@ public final class Crm {
         return tenant(session.session().organizationId(), session.user().id());
     }
 
-    CrmStore store() {
-        return store;
-    }
-
-    SecureRandom random() {
-        return random;
-    }
-
-    Duration inviteExpiry() {
-        return inviteExpiry;
-    }
-
-    EventPublisher events() {
-        return events;
-    }
-
-    SecondFactor secondFactor() {
-        return secondFactor;
-    }
-
     /** Builds a {@link Crm}. Only the store is required. */
     public static final class Builder {
 
         private CrmStore store;
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
-        private Duration trialPeriod = Duration.ofDays(14);
-        private Duration inviteExpiry = Duration.ofDays(7);
+        private TenancySettings tenancySettings = TenancySettings.defaults();
+        private AccountSettings accountSettings = AccountSettings.defaults();
         private final List<EventListener> listeners = new ArrayList<>();
         private PasswordHasher passwordHasher;
         private AuthSettings authSettings = AuthSettings.defaults();
@@ -220,27 +190,24 @@ public final class Crm {
         }
 
         /**
-         * How long a new organization's trial lasts. Defaults to 14 days.
+         * Trial length and invite lifetime. Defaults to {@link TenancySettings#defaults()}.
          *
-         * @param trialPeriod a non-negative duration
+         * @param tenancySettings the settings
          * @return this builder
          */
-        public Builder trialPeriod(Duration trialPeriod) {
-            this.trialPeriod = nonNegative("trialPeriod", trialPeriod);
+        public Builder tenancySettings(TenancySettings tenancySettings) {
+            this.tenancySettings = Objects.requireNonNull(tenancySettings, "tenancySettings");
             return this;
         }
 
         /**
-         * How long an invite stays acceptable. Defaults to 7 days.
+         * Lifetimes of email verification and password reset tokens. Defaults to {@link AccountSettings#defaults()}.
          *
-         * @param inviteExpiry a positive duration
+         * @param accountSettings the settings
          * @return this builder
          */
-        public Builder inviteExpiry(Duration inviteExpiry) {
-            this.inviteExpiry = nonNegative("inviteExpiry", inviteExpiry);
-            if (inviteExpiry.isZero()) {
-                throw new IllegalArgumentException("inviteExpiry must be positive");
-            }
+        public Builder accountSettings(AccountSettings accountSettings) {
+            this.accountSettings = Objects.requireNonNull(accountSettings, "accountSettings");
             return this;
         }
 
@@ -258,7 +225,7 @@ public final class Crm {
         }
 
         /**
-         * Token lifetimes, session expiry and brute-force limits. Defaults to {@link AuthSettings#defaults()}.
+         * Session expiry and brute-force limits. Defaults to {@link AuthSettings#defaults()}.
          *
          * @param authSettings the settings
          * @return this builder
@@ -289,14 +256,6 @@ public final class Crm {
         public Builder eventListener(EventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
-        }
-
-        private static Duration nonNegative(String name, Duration duration) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return duration;
         }
 
         /**

@@ -1,28 +1,21 @@
 package dev.lovedcrm.crm;
 
-import dev.lovedcrm.crm.access.Action;
 import dev.lovedcrm.crm.id.OrganizationId;
-import dev.lovedcrm.crm.id.UserId;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Who is acting, in which organization, with which role. Every tenant-scoped service takes the
- * organization from here, never from its caller. There is no public constructor: a context exists
- * only after {@link Crm} has checked an active membership, so it cannot be forged.
+ * Which principal acts in which organization. Every tenant-scoped service takes the organization from
+ * here, never from its caller. There is no public constructor: a context exists only after {@link Crm}
+ * has checked an active membership (or, for API keys, an active key), so it cannot be forged.
  */
 public final class TenantContext {
 
     private final OrganizationId organizationId;
-    private final UserId actingUserId;
-    private final Role role;
-    private final Set<Action> deniedActions;
+    private final Principal principal;
 
-    TenantContext(OrganizationId organizationId, UserId actingUserId, Role role, Set<Action> deniedActions) {
+    TenantContext(OrganizationId organizationId, Principal principal) {
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
-        this.actingUserId = Objects.requireNonNull(actingUserId, "actingUserId");
-        this.role = Objects.requireNonNull(role, "role");
-        this.deniedActions = Set.copyOf(deniedActions);
+        this.principal = Objects.requireNonNull(principal, "principal");
     }
 
     /**
@@ -35,34 +28,17 @@ public final class TenantContext {
     }
 
     /**
-     * The user on whose behalf the calls are made.
+     * Who acts, as loaded when the scope was opened. Every operation re-checks the principal's current
+     * state in its own transaction, so a later demotion, removal or revocation takes effect at once.
      *
-     * @return the acting user's id
+     * @return the principal
      */
-    public UserId actingUserId() {
-        return actingUserId;
-    }
-
-    /**
-     * The acting user's role in the organization, as loaded when the scope was opened.
-     *
-     * @return the role
-     */
-    public Role role() {
-        return role;
-    }
-
-    /**
-     * Actions the member's permission overrides take away from the role (never adds any).
-     *
-     * @return the denied actions, possibly empty
-     */
-    public Set<Action> deniedActions() {
-        return deniedActions;
+    public Principal principal() {
+        return principal;
     }
 
     @Override
     public String toString() {
-        return "TenantContext[organization=" + organizationId + ", user=" + actingUserId + ", role=" + role.dbValue() + "]";
+        return "TenantContext[organization=" + organizationId + ", " + principal.kind().dbValue() + "=" + principal.actorId() + "]";
     }
 }

@@ -2,32 +2,34 @@ package dev.lovedcrm.crm;
 
 import dev.lovedcrm.crm.auth.totp.TwoFactor;
 import dev.lovedcrm.crm.auth.totp.internal.DefaultTwoFactor;
+import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.invite.internal.DefaultInvites;
 import dev.lovedcrm.crm.member.Members;
 import dev.lovedcrm.crm.member.internal.DefaultMembers;
+import dev.lovedcrm.crm.organization.CurrentOrganization;
+import dev.lovedcrm.crm.organization.internal.DefaultCurrentOrganization;
 import dev.lovedcrm.crm.preference.UserPreferences;
 import dev.lovedcrm.crm.preference.internal.DefaultUserPreferences;
-import java.util.Objects;
 
 /**
- * The way into one organization's data for one acting principal. Hands out the tenant-scoped
- * services; each of them takes the organization from {@link #context()} and never from its caller.
- * Obtained from {@link Crm} after a membership check; cheap to create, not to be cached across
- * role changes.
+ * The way into one organization's data for one acting principal. Hands out the tenant-scoped services;
+ * each of them takes the organization from {@link #context()} and never from its caller, and re-checks in
+ * every call, in its own transaction, that the principal is still active with a role that allows the call.
+ * Obtained from {@link Crm} after a membership check; cheap to create.
  */
 public final class TenantScope {
 
-    private final Crm crm;
+    private final TenantWork work;
     private final TenantContext context;
 
-    TenantScope(Crm crm, TenantContext context) {
-        this.crm = Objects.requireNonNull(crm, "crm");
-        this.context = Objects.requireNonNull(context, "context");
+    TenantScope(TenantWork work, TenantContext context) {
+        this.work = work;
+        this.context = context;
     }
 
     /**
-     * Who acts, where, with which role.
+     * Who acts, where.
      *
      * @return the context
      */
@@ -36,21 +38,30 @@ public final class TenantScope {
     }
 
     /**
+     * The organization itself: read, update, deactivate, hand over ownership.
+     *
+     * @return the service
+     */
+    public CurrentOrganization organization() {
+        return new DefaultCurrentOrganization(work);
+    }
+
+    /**
      * The organization's members and their roles.
      *
-     * @return the service, acting as this scope's member
+     * @return the service
      */
     public Members members() {
-        return new DefaultMembers(crm.store(), context, crm.events());
+        return new DefaultMembers(work);
     }
 
     /**
      * Invites into the organization (the inviting side).
      *
-     * @return the service, acting as this scope's member
+     * @return the service
      */
     public Invites invites() {
-        return new DefaultInvites(crm.store(), context, crm.events(), crm.clock(), crm.random(), crm.inviteExpiry());
+        return new DefaultInvites(work);
     }
 
     /**
@@ -59,7 +70,7 @@ public final class TenantScope {
      * @return the service
      */
     public TwoFactor twoFactor() {
-        return new DefaultTwoFactor(crm.store(), context, crm.secondFactor(), crm.events(), crm.clock(), crm.random());
+        return new DefaultTwoFactor(work);
     }
 
     /**
@@ -68,10 +79,6 @@ public final class TenantScope {
      * @return the service
      */
     public UserPreferences preferences() {
-        return new DefaultUserPreferences(crm.store(), context);
-    }
-
-    Crm crm() {
-        return crm;
+        return new DefaultUserPreferences(work);
     }
 }

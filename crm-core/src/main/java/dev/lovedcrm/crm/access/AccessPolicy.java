@@ -1,7 +1,9 @@
 package dev.lovedcrm.crm.access;
 
 import dev.lovedcrm.crm.Role;
-import dev.lovedcrm.crm.TenantContext;
+import dev.lovedcrm.crm.ApiKeyPrincipal;
+import dev.lovedcrm.crm.MemberPrincipal;
+import dev.lovedcrm.crm.Principal;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,6 +17,9 @@ import java.util.Set;
  * <pre>
  * action                    owner admin member viewer
  * organization.read           ✓     ✓     ✓      ✓
+ * preferences.manage          ✓     ✓     ✓      ✓
+ * two_factor.manage           ✓     ✓     ✓      ✓
+ * member.leave                ✓     ✓     ✓      ✓
  * organization.update         ✓     ✓
  * organization.deactivate     ✓
  * ownership.transfer          ✓
@@ -27,13 +32,15 @@ import java.util.Set;
  * </pre>
  * Rank rules refine {@code member.manage} and {@code invite.create}: see {@link #canAssign} and
  * {@link #canInvite}. A member's permission overrides can deny an allowed action, never grant one.
+ * An API key may perform the actions of its scopes that {@link Action#grantableToApiKeys()}.
  */
 public final class AccessPolicy {
 
     private static final Map<Role, Set<Action>> ALLOWED = new EnumMap<>(Role.class);
 
     static {
-        Set<Action> viewer = EnumSet.of(Action.ORGANIZATION_READ, Action.MEMBER_LIST);
+        Set<Action> viewer = EnumSet.of(Action.ORGANIZATION_READ, Action.MEMBER_LIST, Action.MEMBER_LEAVE,
+                Action.PREFERENCES_MANAGE, Action.TWO_FACTOR_MANAGE);
         Set<Action> member = EnumSet.copyOf(viewer);
         Set<Action> admin = EnumSet.copyOf(member);
         admin.addAll(EnumSet.of(Action.ORGANIZATION_UPDATE, Action.MEMBER_MANAGE, Action.MEMBER_SET_PERMISSIONS,
@@ -60,28 +67,53 @@ public final class AccessPolicy {
     }
 
     /**
-     * Whether the context's member may perform the action: the role allows it and no override denies it.
+     * Whether a principal may perform the action: for a member, the role allows it and no override denies it;
+     * for an API key, its scopes grant it and the action is not member-only.
      *
-     * @param context who is acting
+     * @param principal who is acting
      * @param action the action
      * @return true if allowed
      */
-    public static boolean allows(TenantContext context, Action action) {
-        return allows(context.role(), action) && !context.deniedActions().contains(action);
+    public static boolean allows(Principal principal, Action action) {
+        if (principal instanceof MemberPrincipal member) {
+            return allows(member.role(), action) && !member.deniedActions().contains(action);
+        }
+        ApiKeyPrincipal key = (ApiKeyPrincipal) principal;
+        return action.grantableToApiKeys() && key.scopes().contains(action);
     }
 
     /**
-     * Throws unless {@link #allows(TenantContext, Action)}.
+     * Throws unless {@link #allows(Principal, Action)}.
      *
-     * @param context who is acting
+     * @param principal who is acting
      * @param action the action
      * @throws PermissionDeniedException with code {@code permission.denied}
      */
-    public static void require(TenantContext context, Action action) {
-        if (!allows(context, action)) {
-            throw new PermissionDeniedException("permission.denied",
-                    "role " + context.role().dbValue() + " may not " + action.code());
+    public static void require(Principal principal, Action action) {
+        if (!allows(principal, action)) {
+            throw new PermissionDeniedException("permission.denied", describe(principal) + " may not " + action.code());
         }
+    }
+
+    /**
+     * The actions that permission overrides deny: entries {@code "<action code>": false}; {@code true}
+     * entries and unknown codes grant nothing.
+     *
+     * @param permissions a member's overrides
+     * @return the denied actions
+     */
+    public static Set<Action> deniedBy(Map<String, Object> permissions) {
+        Set<Action> denied = EnumSet.noneOf(Action.class);
+        for (Action action : Action.values()) {
+            if (Boolean.FALSE.equals(permissions.get(action.code()))) {
+                denied.add(action);
+            }
+        }
+        return denied;
+    }
+
+    private static String describe(Principal principal) {
+        return principal instanceof MemberPrincipal member ? "role " + member.role().dbValue() : "this API key";
     }
 
     /**

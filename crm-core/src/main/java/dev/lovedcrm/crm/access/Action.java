@@ -3,35 +3,54 @@ package dev.lovedcrm.crm.access;
 import dev.lovedcrm.crm.error.ValidationException;
 
 /**
- * Everything a member may or may not do inside an organization. {@link AccessPolicy} decides, for
- * each role, which actions are allowed; per-member permission overrides can only take actions away.
+ * Everything a principal may or may not do inside an organization. {@link AccessPolicy} decides, for
+ * each role, which actions are allowed; per-member permission overrides can only take actions away. API
+ * keys get the actions of their scopes, except those marked member-only.
  */
 public enum Action {
     /** Read the organization's profile and settings. */
-    ORGANIZATION_READ("organization.read"),
+    ORGANIZATION_READ("organization.read", false),
     /** Change the organization's profile and settings. */
-    ORGANIZATION_UPDATE("organization.update"),
+    ORGANIZATION_UPDATE("organization.update", false),
     /** Deactivate the organization. */
-    ORGANIZATION_DEACTIVATE("organization.deactivate"),
+    ORGANIZATION_DEACTIVATE("organization.deactivate", true),
     /** Hand ownership to another member. */
-    OWNERSHIP_TRANSFER("ownership.transfer"),
+    OWNERSHIP_TRANSFER("ownership.transfer", true),
     /** List the members and their roles. */
-    MEMBER_LIST("member.list"),
+    MEMBER_LIST("member.list", false),
     /** Change another member's role or remove them (further limited by rank). */
-    MEMBER_MANAGE("member.manage"),
+    MEMBER_MANAGE("member.manage", true),
     /** Narrow another member's permissions. */
-    MEMBER_SET_PERMISSIONS("member.set_permissions"),
+    MEMBER_SET_PERMISSIONS("member.set_permissions", true),
+    /** Leave the organization. */
+    MEMBER_LEAVE("member.leave", true),
     /** Invite people (only to roles below one's own). */
-    INVITE_CREATE("invite.create"),
+    INVITE_CREATE("invite.create", true),
     /** List invites and their counts. */
-    INVITE_LIST("invite.list"),
+    INVITE_LIST("invite.list", false),
     /** Cancel or resend a pending invite. */
-    INVITE_MANAGE("invite.manage");
+    INVITE_MANAGE("invite.manage", true),
+    /** Read and change one's own preferences in the organization. */
+    PREFERENCES_MANAGE("preferences.manage", true),
+    /** Enrol, use and disable one's own second factor in the organization. */
+    TWO_FACTOR_MANAGE("two_factor.manage", true);
 
     private final String code;
+    private final boolean memberOnly;
 
-    Action(String code) {
+    Action(String code, boolean memberOnly) {
         this.code = code;
+        this.memberOnly = memberOnly;
+    }
+
+    /**
+     * Whether an API key's scopes can grant this action. Actions about people, ownership and one's own
+     * account are member-only.
+     *
+     * @return true unless the action is member-only
+     */
+    public boolean grantableToApiKeys() {
+        return !memberOnly;
     }
 
     /**

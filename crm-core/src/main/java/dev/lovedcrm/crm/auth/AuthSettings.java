@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Lifetimes and limits of identity: tokens, sessions and brute-force protection. Start from
+ * Lifetimes and limits of sign-in: sessions and brute-force protection (one-time token lifetimes are in
+ * {@code AccountSettings}). Start from
  * {@link #defaults()} and change what you need; give it to {@code Crm.builder().authSettings(...)}.
  *
- * @param emailVerificationTtl how long an email verification token lives (default 48 h)
- * @param passwordResetTtl how long a password reset token lives (default 1 h)
  * @param sessionIdleTimeout a session expires after this long without use (sliding; default 12 h)
  * @param sessionMaxLifetime refresh tokens stop working this long after login (default 30 days)
  * @param refreshGracePeriod a just-rotated refresh token may be presented again within this window,
@@ -18,8 +17,6 @@ import java.util.Objects;
  * @param hardLockAfter consecutive failures after which an account locks until reset or admin (default 100)
  */
 public record AuthSettings(
-        Duration emailVerificationTtl,
-        Duration passwordResetTtl,
         Duration sessionIdleTimeout,
         Duration sessionMaxLifetime,
         Duration refreshGracePeriod,
@@ -30,8 +27,6 @@ public record AuthSettings(
     /**
      * Checks the values.
      *
-     * @param emailVerificationTtl email verification token lifetime
-     * @param passwordResetTtl password reset token lifetime
      * @param sessionIdleTimeout sliding session expiry
      * @param sessionMaxLifetime absolute refresh lifetime
      * @param refreshGracePeriod retry window for a rotated refresh token
@@ -40,8 +35,6 @@ public record AuthSettings(
      * @param hardLockAfter failures before a hard lock
      */
     public AuthSettings {
-        positive("emailVerificationTtl", emailVerificationTtl);
-        positive("passwordResetTtl", passwordResetTtl);
         positive("sessionIdleTimeout", sessionIdleTimeout);
         positive("sessionMaxLifetime", sessionMaxLifetime);
         Objects.requireNonNull(refreshGracePeriod, "refreshGracePeriod");
@@ -60,7 +53,7 @@ public record AuthSettings(
      * @return the settings
      */
     public static AuthSettings defaults() {
-        return new AuthSettings(Duration.ofHours(48), Duration.ofHours(1), Duration.ofHours(12), Duration.ofDays(30),
+        return new AuthSettings(Duration.ofHours(12), Duration.ofDays(30),
                 Duration.ofSeconds(10), 5, Duration.ofMinutes(15), 100);
     }
 

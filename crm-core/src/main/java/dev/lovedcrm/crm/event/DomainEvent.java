@@ -1,7 +1,7 @@
 package dev.lovedcrm.crm.event;
 
+import dev.lovedcrm.crm.ActorKind;
 import dev.lovedcrm.crm.id.OrganizationId;
-import dev.lovedcrm.crm.id.UserId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -16,12 +16,15 @@ import java.util.UUID;
  * @param type the event type, one of {@link EventType}'s constants' {@code type()}
  * @param organizationId the organization it happened in, or {@code null} for an account-level event
  *     (such as {@code user.registered}), which goes to listeners only, not to the outbox
- * @param actorId the user who caused it, or {@code null} for the system
+ * @param actorId who caused it: a user id when {@code actorKind} is {@code USER}, an API key id when it is
+ *     {@code API_KEY}; {@code null} when nobody did (an invite expiring, an invitee declining)
+ * @param actorKind the kind of {@code actorId}, {@code null} exactly when it is {@code null}
  * @param occurredAt when it happened
  * @param data event-specific details (JSON object); never secrets
  */
 public record DomainEvent(
-        UUID id, String type, OrganizationId organizationId, UserId actorId, Instant occurredAt, Map<String, Object> data) {
+                UUID id, String type, OrganizationId organizationId, UUID actorId, ActorKind actorKind, Instant occurredAt,
+        Map<String, Object> data) {
 
     /**
      * Checks the required fields and copies the data.
@@ -30,6 +33,7 @@ public record DomainEvent(
      * @param type type
      * @param organizationId organization
      * @param actorId actor
+     * @param actorKind kind of actor
      * @param occurredAt time
      * @param data details
      */
@@ -37,6 +41,9 @@ public record DomainEvent(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        if ((actorId == null) != (actorKind == null)) {
+            throw new IllegalArgumentException("an actor id comes with its kind");
+        }
         data = data == null ? Map.of() : Map.copyOf(data);
     }
 }

@@ -1,12 +1,12 @@
 package dev.lovedcrm.crm.member;
 
 import dev.lovedcrm.crm.Role;
+import dev.lovedcrm.crm.access.AccessPolicy;
 import dev.lovedcrm.crm.access.Action;
 import dev.lovedcrm.crm.id.MemberId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -57,18 +57,41 @@ public record Member(
     }
 
     /**
-     * The actions this member's permission overrides deny. An override is an entry
-     * {@code "<action code>": false}; {@code true} entries and unknown codes grant nothing.
+     * The actions this member's permission overrides deny ({@link AccessPolicy#deniedBy}).
      *
      * @return the denied actions
      */
     public Set<Action> deniedActions() {
-        Set<Action> denied = EnumSet.noneOf(Action.class);
-        for (Action action : Action.values()) {
-            if (Boolean.FALSE.equals(permissions.get(action.code()))) {
-                denied.add(action);
-            }
-        }
-        return denied;
+        return AccessPolicy.deniedBy(permissions);
+    }
+
+    /**
+     * A copy with another role.
+     *
+     * @param role the role
+     * @return the copy
+     */
+    public Member withRole(Role role) {
+        return new Member(id, organizationId, userId, role, permissions, active, joinedAt, createdAt, updatedAt);
+    }
+
+    /**
+     * A copy with other permission overrides.
+     *
+     * @param permissions the overrides
+     * @return the copy
+     */
+    public Member withPermissions(Map<String, Object> permissions) {
+        return new Member(id, organizationId, userId, role, permissions, active, joinedAt, createdAt, updatedAt);
+    }
+
+    /**
+     * A copy, active or not.
+     *
+     * @param active whether the membership is active
+     * @return the copy
+     */
+    public Member withActive(boolean active) {
+        return new Member(id, organizationId, userId, role, permissions, active, joinedAt, createdAt, updatedAt);
     }
 }

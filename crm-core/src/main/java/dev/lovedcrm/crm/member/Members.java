@@ -47,17 +47,6 @@ public interface Members {
     Member changeRole(UserId userId, Role role);
 
     /**
-     * Hands ownership to another active member, atomically: they become owner (and the
-     * organization's {@code owner_id}), the acting owner becomes admin. Owner only. Publishes
-     * {@code ownership.transferred}.
-     *
-     * @param newOwner the member who takes over
-     * @throws dev.lovedcrm.crm.error.PermissionDeniedException unless the actor is an owner
-     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code member.not_found}
-     */
-    void transferOwnership(UserId newOwner);
-
-    /**
      * Removes another member (the row stays, inactive). Publishes {@code member.removed}.
      *
      * @param userId the member to remove

@@ -71,4 +71,37 @@ public record Organization(
         Objects.requireNonNull(subscriptionStatus, "subscriptionStatus");
         settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
+
+    /**
+     * A copy with another slug.
+     *
+     * @param slug the slug
+     * @return the copy
+     */
+    public Organization withSlug(String slug) {
+        return new Organization(id, name, slug, description, website, logoUrl, industry, companySize, ownerId, active,
+                verified, subscriptionStatus, trialEndsAt, settings, createdAt, updatedAt);
+    }
+
+    /**
+     * A copy with another owner.
+     *
+     * @param ownerId the owner
+     * @return the copy
+     */
+    public Organization withOwner(UserId ownerId) {
+        return new Organization(id, name, slug, description, website, logoUrl, industry, companySize, ownerId, active,
+                verified, subscriptionStatus, trialEndsAt, settings, createdAt, updatedAt);
+    }
+
+    /**
+     * A copy, active or not.
+     *
+     * @param active whether the organization is active
+     * @return the copy
+     */
+    public Organization withActive(boolean active) {
+        return new Organization(id, name, slug, description, website, logoUrl, industry, companySize, ownerId, active,
+                verified, subscriptionStatus, trialEndsAt, settings, createdAt, updatedAt);
+    }
 }

@@ -1,13 +1,15 @@
 package dev.lovedcrm.crm.organization;
 
-import dev.lovedcrm.crm.TenantScope;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
 import java.util.Optional;
 
-/** Creating, finding and maintaining organizations. From {@code crm.organizations()}. */
+/**
+ * Organizations as a whole: create, find, a user's list. From {@code crm.organizations()}; what an organization
+ * does to itself goes through its scope ({@code scope.organization()}).
+ */
 public interface Organizations {
 
     /**
@@ -51,26 +53,4 @@ public interface Organizations {
      * @return the memberships
      */
     Page<OrganizationMembership> listForUser(UserId userId, PageRequest page);
-
-    /**
-     * Updates the profile of the scope's organization. Requires {@code organization.update} (owner, admin).
-     * Publishes {@code organization.updated}.
-     *
-     * @param scope the acting member's scope
-     * @param patch the changes
-     * @return the updated organization
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault
-     * @throws dev.lovedcrm.crm.error.PermissionDeniedException when the member may not
-     */
-    Organization update(TenantScope scope, OrganizationPatch patch);
-
-    /**
-     * Deactivates the scope's organization: no scope opens on it afterwards. Owner only. Publishes
-     * {@code organization.deactivated}.
-     *
-     * @param scope the owner's scope
-     * @return the deactivated organization
-     * @throws dev.lovedcrm.crm.error.PermissionDeniedException when the member is not an owner
-     */
-    Organization deactivate(TenantScope scope);
 }

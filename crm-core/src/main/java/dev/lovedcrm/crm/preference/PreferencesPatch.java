@@ -1,330 +1,307 @@
 package dev.lovedcrm.crm.preference;
 
+import dev.lovedcrm.crm.internal.Validation;
 import java.util.Map;
 
 /**
- * Changes to a member's preferences: {@code null} fields stay as they are. Build with
- * {@link #builder()}: {@code PreferencesPatch.builder().theme("dark").itemsPerPage("50").build()}.
- *
- * @param theme theme: {@code system}, {@code light} or {@code dark}
- * @param language interface language, a BCP 47 tag
- * @param timezone IANA time zone
- * @param dateFormat date format: {@code DD/MM/YYYY}, {@code MM/DD/YYYY} or {@code YYYY-MM-DD}
- * @param timeFormat time format: {@code 12h} or {@code 24h}
- * @param emailNotifications email notifications
- * @param pushNotifications push notifications
- * @param smsNotifications SMS notifications
- * @param emailMarketing marketing emails
- * @param emailProductUpdates product update emails
- * @param emailSecurityAlerts security alert emails
- * @param emailBillingAlerts billing alert emails
- * @param emailTeamActivity team activity emails
- * @param dashboardLayout dashboard layout: {@code default}, {@code compact} or {@code detailed}
- * @param itemsPerPage items per page: 10, 25, 50 or 100
- * @param showOnboarding whether to show onboarding
- * @param showTips whether to show tips
- * @param profileVisibility profile visibility: {@code public}, {@code organization} or {@code private}
- * @param activityStatus whether to show activity status
- * @param quietHours quiet hours: {@code {"enabled": bool, "start": "HH:mm", "end": "HH:mm"}}
- * @param customSettings free-form settings (JSON object, ≤ 16 KiB)
+ * Changes to a member's preferences; fields left unset stay as they are. The patch is its own builder:
+ * {@code new PreferencesPatch().theme(Theme.DARK).itemsPerPage(PageSize.FIFTY)}. Enumerated values that
+ * arrive as text are parsed with {@code DatabaseEnum.parse(Theme.class, "theme", text)}. Quiet hours are
+ * switched off with a window whose {@code enabled} is false.
  */
-public record PreferencesPatch(
-        String theme,
-        String language,
-        String timezone,
-        String dateFormat,
-        String timeFormat,
-        Boolean emailNotifications,
-        Boolean pushNotifications,
-        Boolean smsNotifications,
-        Boolean emailMarketing,
-        Boolean emailProductUpdates,
-        Boolean emailSecurityAlerts,
-        Boolean emailBillingAlerts,
-        Boolean emailTeamActivity,
-        String dashboardLayout,
-        String itemsPerPage,
-        Boolean showOnboarding,
-        Boolean showTips,
-        String profileVisibility,
-        Boolean activityStatus,
-        Map<String, Object> quietHours,
-        Map<String, Object> customSettings) {
+public final class PreferencesPatch {
 
-    /**
-     * Starts a patch.
-     *
-     * @return a builder with nothing set
-     */
-    public static Builder builder() {
-        return new Builder();
+    private static final int MAX_CUSTOM_SETTINGS_BYTES = 16 * 1024;
+
+    private Theme theme;
+    private String language;
+    private String timezone;
+    private DateFormat dateFormat;
+    private TimeFormat timeFormat;
+    private Boolean emailNotifications;
+    private Boolean pushNotifications;
+    private Boolean smsNotifications;
+    private Boolean emailMarketing;
+    private Boolean emailProductUpdates;
+    private Boolean emailSecurityAlerts;
+    private Boolean emailBillingAlerts;
+    private Boolean emailTeamActivity;
+    private DashboardLayout dashboardLayout;
+    private PageSize itemsPerPage;
+    private Boolean showOnboarding;
+    private Boolean showTips;
+    private ProfileVisibility profileVisibility;
+    private Boolean activityStatus;
+    private QuietHours quietHours;
+    private Map<String, Object> customSettings;
+
+    /** An empty patch: applying it changes nothing. */
+    public PreferencesPatch() {
     }
 
-    /** Builds a {@link PreferencesPatch}. */
-    public static final class Builder {
-        private String theme;
-        private String language;
-        private String timezone;
-        private String dateFormat;
-        private String timeFormat;
-        private Boolean emailNotifications;
-        private Boolean pushNotifications;
-        private Boolean smsNotifications;
-        private Boolean emailMarketing;
-        private Boolean emailProductUpdates;
-        private Boolean emailSecurityAlerts;
-        private Boolean emailBillingAlerts;
-        private Boolean emailTeamActivity;
-        private String dashboardLayout;
-        private String itemsPerPage;
-        private Boolean showOnboarding;
-        private Boolean showTips;
-        private String profileVisibility;
-        private Boolean activityStatus;
-        private Map<String, Object> quietHours;
-        private Map<String, Object> customSettings;
+    /**
+     * Sets the interface theme.
+     *
+     * @param theme the new value
+     * @return this patch
+     */
+    public PreferencesPatch theme(Theme theme) {
+        this.theme = theme;
+        return this;
+    }
 
-        private Builder() {
-        }
+    /**
+     * Sets interface language, a BCP 47 tag.
+     *
+     * @param language the new value
+     * @return this patch
+     */
+    public PreferencesPatch language(String language) {
+        this.language = language;
+        return this;
+    }
 
-        /**
-         * Sets the theme.
-         *
-         * @param theme the new value
-         * @return this builder
-         */
-        public Builder theme(String theme) {
-            this.theme = theme;
-            return this;
-        }
+    /**
+     * Sets IANA time zone.
+     *
+     * @param timezone the new value
+     * @return this patch
+     */
+    public PreferencesPatch timezone(String timezone) {
+        this.timezone = timezone;
+        return this;
+    }
 
-        /**
-         * Sets the interface language, a BCP 47 tag.
-         *
-         * @param language the new value
-         * @return this builder
-         */
-        public Builder language(String language) {
-            this.language = language;
-            return this;
-        }
+    /**
+     * Sets how dates are shown.
+     *
+     * @param dateFormat the new value
+     * @return this patch
+     */
+    public PreferencesPatch dateFormat(DateFormat dateFormat) {
+        this.dateFormat = dateFormat;
+        return this;
+    }
 
-        /**
-         * Sets the IANA time zone.
-         *
-         * @param timezone the new value
-         * @return this builder
-         */
-        public Builder timezone(String timezone) {
-            this.timezone = timezone;
-            return this;
-        }
+    /**
+     * Sets how times are shown.
+     *
+     * @param timeFormat the new value
+     * @return this patch
+     */
+    public PreferencesPatch timeFormat(TimeFormat timeFormat) {
+        this.timeFormat = timeFormat;
+        return this;
+    }
 
-        /**
-         * Sets the date format.
-         *
-         * @param dateFormat the new value
-         * @return this builder
-         */
-        public Builder dateFormat(String dateFormat) {
-            this.dateFormat = dateFormat;
-            return this;
-        }
+    /**
+     * Sets email notifications.
+     *
+     * @param emailNotifications the new value
+     * @return this patch
+     */
+    public PreferencesPatch emailNotifications(Boolean emailNotifications) {
+        this.emailNotifications = emailNotifications;
+        return this;
+    }
 
-        /**
-         * Sets the time format.
-         *
-         * @param timeFormat the new value
-         * @return this builder
-         */
-        public Builder timeFormat(String timeFormat) {
-            this.timeFormat = timeFormat;
-            return this;
-        }
+    /**
+     * Sets push notifications.
+     *
+     * @param pushNotifications the new value
+     * @return this patch
+     */
+    public PreferencesPatch pushNotifications(Boolean pushNotifications) {
+        this.pushNotifications = pushNotifications;
+        return this;
+    }
 
-        /**
-         * Sets the email notifications.
-         *
-         * @param emailNotifications the new value
-         * @return this builder
-         */
-        public Builder emailNotifications(Boolean emailNotifications) {
-            this.emailNotifications = emailNotifications;
-            return this;
-        }
+    /**
+     * Sets SMS notifications.
+     *
+     * @param smsNotifications the new value
+     * @return this patch
+     */
+    public PreferencesPatch smsNotifications(Boolean smsNotifications) {
+        this.smsNotifications = smsNotifications;
+        return this;
+    }
 
-        /**
-         * Sets the push notifications.
-         *
-         * @param pushNotifications the new value
-         * @return this builder
-         */
-        public Builder pushNotifications(Boolean pushNotifications) {
-            this.pushNotifications = pushNotifications;
-            return this;
-        }
+    /**
+     * Sets marketing emails.
+     *
+     * @param emailMarketing the new value
+     * @return this patch
+     */
+    public PreferencesPatch emailMarketing(Boolean emailMarketing) {
+        this.emailMarketing = emailMarketing;
+        return this;
+    }
 
-        /**
-         * Sets the SMS notifications.
-         *
-         * @param smsNotifications the new value
-         * @return this builder
-         */
-        public Builder smsNotifications(Boolean smsNotifications) {
-            this.smsNotifications = smsNotifications;
-            return this;
-        }
+    /**
+     * Sets product update emails.
+     *
+     * @param emailProductUpdates the new value
+     * @return this patch
+     */
+    public PreferencesPatch emailProductUpdates(Boolean emailProductUpdates) {
+        this.emailProductUpdates = emailProductUpdates;
+        return this;
+    }
 
-        /**
-         * Sets the marketing emails.
-         *
-         * @param emailMarketing the new value
-         * @return this builder
-         */
-        public Builder emailMarketing(Boolean emailMarketing) {
-            this.emailMarketing = emailMarketing;
-            return this;
-        }
+    /**
+     * Sets security alert emails.
+     *
+     * @param emailSecurityAlerts the new value
+     * @return this patch
+     */
+    public PreferencesPatch emailSecurityAlerts(Boolean emailSecurityAlerts) {
+        this.emailSecurityAlerts = emailSecurityAlerts;
+        return this;
+    }
 
-        /**
-         * Sets the product update emails.
-         *
-         * @param emailProductUpdates the new value
-         * @return this builder
-         */
-        public Builder emailProductUpdates(Boolean emailProductUpdates) {
-            this.emailProductUpdates = emailProductUpdates;
-            return this;
-        }
+    /**
+     * Sets billing alert emails.
+     *
+     * @param emailBillingAlerts the new value
+     * @return this patch
+     */
+    public PreferencesPatch emailBillingAlerts(Boolean emailBillingAlerts) {
+        this.emailBillingAlerts = emailBillingAlerts;
+        return this;
+    }
 
-        /**
-         * Sets the security alert emails.
-         *
-         * @param emailSecurityAlerts the new value
-         * @return this builder
-         */
-        public Builder emailSecurityAlerts(Boolean emailSecurityAlerts) {
-            this.emailSecurityAlerts = emailSecurityAlerts;
-            return this;
-        }
+    /**
+     * Sets team activity emails.
+     *
+     * @param emailTeamActivity the new value
+     * @return this patch
+     */
+    public PreferencesPatch emailTeamActivity(Boolean emailTeamActivity) {
+        this.emailTeamActivity = emailTeamActivity;
+        return this;
+    }
 
-        /**
-         * Sets the billing alert emails.
-         *
-         * @param emailBillingAlerts the new value
-         * @return this builder
-         */
-        public Builder emailBillingAlerts(Boolean emailBillingAlerts) {
-            this.emailBillingAlerts = emailBillingAlerts;
-            return this;
-        }
+    /**
+     * Sets the dashboard layout.
+     *
+     * @param dashboardLayout the new value
+     * @return this patch
+     */
+    public PreferencesPatch dashboardLayout(DashboardLayout dashboardLayout) {
+        this.dashboardLayout = dashboardLayout;
+        return this;
+    }
 
-        /**
-         * Sets the team activity emails.
-         *
-         * @param emailTeamActivity the new value
-         * @return this builder
-         */
-        public Builder emailTeamActivity(Boolean emailTeamActivity) {
-            this.emailTeamActivity = emailTeamActivity;
-            return this;
-        }
+    /**
+     * Sets items per list page.
+     *
+     * @param itemsPerPage the new value
+     * @return this patch
+     */
+    public PreferencesPatch itemsPerPage(PageSize itemsPerPage) {
+        this.itemsPerPage = itemsPerPage;
+        return this;
+    }
 
-        /**
-         * Sets the dashboard layout.
-         *
-         * @param dashboardLayout the new value
-         * @return this builder
-         */
-        public Builder dashboardLayout(String dashboardLayout) {
-            this.dashboardLayout = dashboardLayout;
-            return this;
-        }
+    /**
+     * Sets whether to show onboarding.
+     *
+     * @param showOnboarding the new value
+     * @return this patch
+     */
+    public PreferencesPatch showOnboarding(Boolean showOnboarding) {
+        this.showOnboarding = showOnboarding;
+        return this;
+    }
 
-        /**
-         * Sets the items per page.
-         *
-         * @param itemsPerPage the new value
-         * @return this builder
-         */
-        public Builder itemsPerPage(String itemsPerPage) {
-            this.itemsPerPage = itemsPerPage;
-            return this;
-        }
+    /**
+     * Sets whether to show tips.
+     *
+     * @param showTips the new value
+     * @return this patch
+     */
+    public PreferencesPatch showTips(Boolean showTips) {
+        this.showTips = showTips;
+        return this;
+    }
 
-        /**
-         * Sets the whether to show onboarding.
-         *
-         * @param showOnboarding the new value
-         * @return this builder
-         */
-        public Builder showOnboarding(Boolean showOnboarding) {
-            this.showOnboarding = showOnboarding;
-            return this;
-        }
+    /**
+     * Sets who sees the profile.
+     *
+     * @param profileVisibility the new value
+     * @return this patch
+     */
+    public PreferencesPatch profileVisibility(ProfileVisibility profileVisibility) {
+        this.profileVisibility = profileVisibility;
+        return this;
+    }
 
-        /**
-         * Sets the whether to show tips.
-         *
-         * @param showTips the new value
-         * @return this builder
-         */
-        public Builder showTips(Boolean showTips) {
-            this.showTips = showTips;
-            return this;
-        }
+    /**
+     * Sets whether to show activity status.
+     *
+     * @param activityStatus the new value
+     * @return this patch
+     */
+    public PreferencesPatch activityStatus(Boolean activityStatus) {
+        this.activityStatus = activityStatus;
+        return this;
+    }
 
-        /**
-         * Sets the profile visibility.
-         *
-         * @param profileVisibility the new value
-         * @return this builder
-         */
-        public Builder profileVisibility(String profileVisibility) {
-            this.profileVisibility = profileVisibility;
-            return this;
-        }
+    /**
+     * Sets a daily window without notifications, or {@code null} for none.
+     *
+     * @param quietHours the new value
+     * @return this patch
+     */
+    public PreferencesPatch quietHours(QuietHours quietHours) {
+        this.quietHours = quietHours;
+        return this;
+    }
 
-        /**
-         * Sets the whether to show activity status.
-         *
-         * @param activityStatus the new value
-         * @return this builder
-         */
-        public Builder activityStatus(Boolean activityStatus) {
-            this.activityStatus = activityStatus;
-            return this;
-        }
+    /**
+     * Sets free-form settings (JSON object, at most 16 KiB).
+     *
+     * @param customSettings the new value
+     * @return this patch
+     */
+    public PreferencesPatch customSettings(Map<String, Object> customSettings) {
+        this.customSettings = customSettings;
+        return this;
+    }
 
-        /**
-         * Sets the quiet hours.
-         *
-         * @param quietHours the new value
-         * @return this builder
-         */
-        public Builder quietHours(Map<String, Object> quietHours) {
-            this.quietHours = quietHours;
-            return this;
-        }
-
-        /**
-         * Sets the free-form settings (JSON object, ≤ 16 KiB).
-         *
-         * @param customSettings the new value
-         * @return this builder
-         */
-        public Builder customSettings(Map<String, Object> customSettings) {
-            this.customSettings = customSettings;
-            return this;
-        }
-
-        /**
-         * Builds the patch.
-         *
-         * @return the patch
-         */
-        public PreferencesPatch build() {
-            return new PreferencesPatch(theme, language, timezone, dateFormat, timeFormat, emailNotifications, pushNotifications, smsNotifications, emailMarketing, emailProductUpdates, emailSecurityAlerts, emailBillingAlerts, emailTeamActivity, dashboardLayout, itemsPerPage, showOnboarding, showTips, profileVisibility, activityStatus, quietHours, customSettings);
-        }
+    /**
+     * The preferences after this patch, once its free-text fields pass their checks.
+     *
+     * @param current the preferences before
+     * @return the preferences with every set field replaced
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code language} (not a BCP 47 tag),
+     *     {@code timezone} (not an IANA zone) or {@code customSettings} (over 16 KiB as JSON)
+     */
+    public Preferences applyTo(Preferences current) {
+        new Validation().languageTag("language", language).timezone("timezone", timezone)
+                .json("customSettings", customSettings, MAX_CUSTOM_SETTINGS_BYTES).throwIfInvalid();
+        return new Preferences(
+                theme != null ? theme : current.theme(),
+                language != null ? language : current.language(),
+                timezone != null ? timezone : current.timezone(),
+                dateFormat != null ? dateFormat : current.dateFormat(),
+                timeFormat != null ? timeFormat : current.timeFormat(),
+                emailNotifications != null ? emailNotifications : current.emailNotifications(),
+                pushNotifications != null ? pushNotifications : current.pushNotifications(),
+                smsNotifications != null ? smsNotifications : current.smsNotifications(),
+                emailMarketing != null ? emailMarketing : current.emailMarketing(),
+                emailProductUpdates != null ? emailProductUpdates : current.emailProductUpdates(),
+                emailSecurityAlerts != null ? emailSecurityAlerts : current.emailSecurityAlerts(),
+                emailBillingAlerts != null ? emailBillingAlerts : current.emailBillingAlerts(),
+                emailTeamActivity != null ? emailTeamActivity : current.emailTeamActivity(),
+                dashboardLayout != null ? dashboardLayout : current.dashboardLayout(),
+                itemsPerPage != null ? itemsPerPage : current.itemsPerPage(),
+                showOnboarding != null ? showOnboarding : current.showOnboarding(),
+                showTips != null ? showTips : current.showTips(),
+                profileVisibility != null ? profileVisibility : current.profileVisibility(),
+                activityStatus != null ? activityStatus : current.activityStatus(),
+                quietHours != null ? quietHours : current.quietHours(),
+                customSettings != null ? customSettings : current.customSettings());
     }
 }

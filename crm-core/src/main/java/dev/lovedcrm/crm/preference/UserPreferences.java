@@ -14,12 +14,12 @@ public interface UserPreferences {
     Preferences get();
 
     /**
-     * Changes some preferences; every enumerated field is checked.
+     * Changes some preferences (closed vocabularies are enums, so only the free-text fields can be wrong).
      *
      * @param patch the changes
      * @return the preferences after the change
-     * @throws dev.lovedcrm.crm.error.ValidationException naming the field at fault (theme, language, timezone,
-     *     dateFormat, timeFormat, dashboardLayout, itemsPerPage, profileVisibility, quietHours, customSettings)
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code patch}, {@code language},
+     *     {@code timezone} or {@code customSettings}, before anything is read or written
      */
     Preferences update(PreferencesPatch patch);
 }

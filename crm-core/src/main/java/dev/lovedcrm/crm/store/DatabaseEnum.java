@@ -1,7 +1,9 @@
 package dev.lovedcrm.crm.store;
 
+import dev.lovedcrm.crm.error.ValidationException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * A closed vocabulary stored in one database column (a PostgreSQL enum or a checked text column):
@@ -34,5 +36,25 @@ public interface DatabaseEnum {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Parses the stored (and wire) form of a closed vocabulary, for hosts that receive it as text.
+     *
+     * @param <E> the enum type
+     * @param type the enum class
+     * @param field the field to name on error
+     * @param value the text, e.g. {@code dark}
+     * @return the constant
+     * @throws ValidationException naming {@code field} when the text is not one of the values
+     */
+    static <E extends Enum<E> & DatabaseEnum> E parse(Class<E> type, String field, String value) {
+        return fromDbValue(type, value).orElseThrow(() -> {
+            StringJoiner allowed = new StringJoiner(", ");
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.dbValue());
+            }
+            return ValidationException.of(field, "must be one of " + allowed);
+        });
     }
 }

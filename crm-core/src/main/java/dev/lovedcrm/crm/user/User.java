@@ -45,4 +45,39 @@ public record User(
         Instant verifiedAt,
         Instant createdAt,
         Instant updatedAt) {
+
+    /**
+     * A copy with other account flags.
+     *
+     * @param active whether the account may sign in
+     * @param superuser the platform superuser flag
+     * @param mustChangePassword whether the next sign-in must set a new password
+     * @return the copy
+     */
+    public User withFlags(boolean active, boolean superuser, boolean mustChangePassword) {
+        return new User(id, email, fullName, bio, location, avatarUrl, phone, timezone, language, googleId, active,
+                verified, superuser, mustChangePassword, lastLogin, verifiedAt, createdAt, updatedAt);
+    }
+
+    /**
+     * A copy whose email was verified at a time.
+     *
+     * @param at when
+     * @return the copy
+     */
+    public User withVerifiedAt(Instant at) {
+        return new User(id, email, fullName, bio, location, avatarUrl, phone, timezone, language, googleId, active,
+                true, superuser, mustChangePassword, lastLogin, at, createdAt, updatedAt);
+    }
+
+    /**
+     * A copy linked to a Google account.
+     *
+     * @param googleId the Google subject
+     * @return the copy
+     */
+    public User withGoogleId(String googleId) {
+        return new User(id, email, fullName, bio, location, avatarUrl, phone, timezone, language, googleId, active,
+                verified, superuser, mustChangePassword, lastLogin, verifiedAt, createdAt, updatedAt);
+    }
 }

@@ -5,12 +5,19 @@ import static dev.lovedcrm.crm.Role.MEMBER;
 import static dev.lovedcrm.crm.Role.OWNER;
 import static dev.lovedcrm.crm.Role.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lovedcrm.crm.ApiKeyPrincipal;
+import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.Role;
+import dev.lovedcrm.crm.error.PermissionDeniedException;
+import dev.lovedcrm.crm.id.ApiKeyId;
+import dev.lovedcrm.crm.id.UserId;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The policy as a table: every action the policy knows, for every role. */
@@ -27,7 +34,14 @@ class AccessPolicyTest {
             Map.entry(Action.MEMBER_SET_PERMISSIONS, EnumSet.of(OWNER, ADMIN)),
             Map.entry(Action.INVITE_CREATE, EnumSet.of(OWNER, ADMIN)),
             Map.entry(Action.INVITE_LIST, EnumSet.of(OWNER, ADMIN)),
-            Map.entry(Action.INVITE_MANAGE, EnumSet.of(OWNER, ADMIN))));
+            Map.entry(Action.INVITE_MANAGE, EnumSet.of(OWNER, ADMIN)),
+            Map.entry(Action.MEMBER_LEAVE, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
+            Map.entry(Action.PREFERENCES_MANAGE, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
+            Map.entry(Action.TWO_FACTOR_MANAGE, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER))));
+
+    /** Actions an API key's scopes may grant; every other action is member-only. */
+    private static final Set<Action> GRANTABLE_TO_API_KEYS = EnumSet.of(
+            Action.ORGANIZATION_READ, Action.ORGANIZATION_UPDATE, Action.MEMBER_LIST, Action.INVITE_LIST);
 
     @Test
     void coversEveryAction() {
@@ -43,6 +57,39 @@ class AccessPolicyTest {
                         .isEqualTo(EXPECTED.get(action).contains(role));
             }
         }
+    }
+
+    @Test
+    void aMemberPrincipalGetsItsRoleMinusItsOverrides() {
+        MemberPrincipal admin = new MemberPrincipal(new UserId(UUID.randomUUID()), ADMIN, Set.of(Action.INVITE_CREATE));
+        for (Action action : Action.values()) {
+            boolean expected = EXPECTED.get(action).contains(ADMIN) && action != Action.INVITE_CREATE;
+            assertThat(AccessPolicy.allows(admin, action)).as("narrowed admin may %s", action.code()).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> AccessPolicy.require(admin, Action.INVITE_CREATE))
+                .isInstanceOfSatisfying(PermissionDeniedException.class, e -> assertThat(e.code()).isEqualTo("permission.denied"));
+    }
+
+    @Test
+    void anApiKeyGetsExactlyItsGrantableScopes() {
+        assertThat(EnumSet.allOf(Action.class).stream().filter(Action::grantableToApiKeys))
+                .containsExactlyInAnyOrderElementsOf(GRANTABLE_TO_API_KEYS);
+        ApiKeyPrincipal everything = new ApiKeyPrincipal(new ApiKeyId(UUID.randomUUID()), EnumSet.allOf(Action.class));
+        ApiKeyPrincipal readOnly = new ApiKeyPrincipal(new ApiKeyId(UUID.randomUUID()), Set.of(Action.MEMBER_LIST));
+        for (Action action : Action.values()) {
+            assertThat(AccessPolicy.allows(everything, action)).as("full key may %s", action.code())
+                    .isEqualTo(GRANTABLE_TO_API_KEYS.contains(action));
+            assertThat(AccessPolicy.allows(readOnly, action)).as("read-only key may %s", action.code())
+                    .isEqualTo(action == Action.MEMBER_LIST);
+        }
+        assertThatThrownBy(() -> AccessPolicy.require(everything, Action.OWNERSHIP_TRANSFER))
+                .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("API key");
+    }
+
+    @Test
+    void overridesDenyOnlyWithAnExplicitFalse() {
+        assertThat(AccessPolicy.deniedBy(Map.of("invite.create", false, "member.list", true, "no.such", false)))
+                .containsExactly(Action.INVITE_CREATE);
     }
 
     @Test

@@ -189,6 +189,7 @@ public final class CrmDatabase {
         execute(connection, "REVOKE INSERT, UPDATE, DELETE ON " + SCHEMA + "." + HISTORY_TABLE + " FROM " + quoted);
         execute(connection, "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + SCHEMA + " TO " + quoted);
         execute(connection, "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA " + SCHEMA + " TO " + quoted);
+        execute(connection, "REVOKE EXECUTE ON FUNCTION " + SCHEMA + ".enable_tenant_isolation(regclass) FROM " + quoted);
         execute(connection, "ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA
                 + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + quoted);
         execute(connection, "ALTER DEFAULT PRIVILEGES IN SCHEMA " + SCHEMA + " GRANT EXECUTE ON FUNCTIONS TO " + quoted);

@@ -1,6 +1,7 @@
 package dev.lovedcrm.crm.spring;
 
 import dev.lovedcrm.crm.Crm;
+import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.event.EventListener;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.store.CrmStore;
@@ -72,8 +73,7 @@ public class CrmAutoConfiguration {
             ObjectProvider<Clock> clock, ObjectProvider<EventListener> listeners) {
         Crm.Builder builder = Crm.builder()
                 .store(store)
-                .trialPeriod(properties.getTrialPeriod())
-                .inviteExpiry(properties.getInviteExpiry());
+                .tenancySettings(new TenancySettings(properties.getTrialPeriod(), properties.getInviteExpiry()));
         clock.ifUnique(builder::clock);
         listeners.orderedStream().forEach(builder::eventListener);
         return builder.build();

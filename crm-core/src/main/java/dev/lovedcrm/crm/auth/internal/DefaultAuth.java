@@ -6,11 +6,10 @@ import dev.lovedcrm.crm.auth.AuthenticatedSession;
 import dev.lovedcrm.crm.auth.ClientInfo;
 import dev.lovedcrm.crm.auth.IssuedSession;
 import dev.lovedcrm.crm.auth.LoginRequest;
-import dev.lovedcrm.crm.auth.spi.ThrottleRepository;
-import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
+import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
 import dev.lovedcrm.crm.auth.google.GoogleIdentity;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
-import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
+import dev.lovedcrm.crm.auth.password.PasswordPolicy;
 import dev.lovedcrm.crm.auth.session.Session;
 import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
 import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
@@ -20,10 +19,12 @@ import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.RateLimitedException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.EventType;
-import dev.lovedcrm.crm.event.internal.EventPublisher;
+import dev.lovedcrm.crm.internal.EventPublisher;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.SessionId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.CrmRuntime;
+import dev.lovedcrm.crm.internal.ThrottleKeys;
 import dev.lovedcrm.crm.internal.Tokens;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.member.Member;
@@ -32,7 +33,6 @@ import dev.lovedcrm.crm.store.CrmStore;
 import dev.lovedcrm.crm.store.StoreTransaction;
 import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.user.spi.UserRepository;
-import dev.lovedcrm.crm.user.internal.UserCopies;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,19 +63,18 @@ public final class DefaultAuth implements Auth {
     private final EventPublisher events;
     private final AuthSettings settings;
     private final String dummyHash;
-    private final GoogleIdTokenVerifier google;
+    private final CrmRuntime runtime;
 
-    public DefaultAuth(CrmStore store, Clock clock, SecureRandom random, PasswordHasher hasher, SecondFactor secondFactor,
-            EventPublisher events, AuthSettings settings, GoogleIdTokenVerifier google) {
-        this.store = store;
-        this.clock = clock;
-        this.random = random;
-        this.hasher = hasher;
-        this.secondFactor = secondFactor;
-        this.events = events;
-        this.settings = settings;
+    public DefaultAuth(CrmRuntime runtime) {
+        this.runtime = runtime;
+        this.store = runtime.store();
+        this.clock = runtime.clock();
+        this.random = runtime.random();
+        this.hasher = runtime.hasher();
+        this.secondFactor = new SecondFactor(runtime);
+        this.events = runtime.events();
+        this.settings = runtime.settings(AuthSettings.class);
         this.dummyHash = hasher.hash(Tokens.generate(random).toCharArray());
-        this.google = google;
     }
 
     @Override
@@ -128,7 +127,7 @@ public final class DefaultAuth implements Auth {
                     users.updatePasswordHash(user.id(), rehash);
                 }
                 if (changing) {
-                    users.update(UserCopies.withFlags(user, user.active(), user.superuser(), false));
+                    users.update(user.withFlags(user.active(), user.superuser(), false));
                 }
                 users.recordLogin(user.id(), now);
                 tx.repository(ThrottleRepository.class).clear(keys.get(0));
@@ -160,7 +159,7 @@ public final class DefaultAuth implements Auth {
         });
         GoogleIdentity identity;
         try {
-            identity = GoogleSignIn.verify(google, googleIdToken);
+            identity = runtime.google().verify(googleIdToken.trim());
         } catch (AuthenticationException e) {
             recordFailure(keys, Optional.empty(), now);
             throw e;

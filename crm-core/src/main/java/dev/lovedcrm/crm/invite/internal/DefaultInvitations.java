@@ -1,12 +1,14 @@
 package dev.lovedcrm.crm.invite.internal;
 
+import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.error.ConflictException;
 import dev.lovedcrm.crm.error.NotFoundException;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.event.EventType;
-import dev.lovedcrm.crm.event.internal.EventPublisher;
 import dev.lovedcrm.crm.id.MemberId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.AccountRegistrar.PreparedAccount;
+import dev.lovedcrm.crm.internal.CrmRuntime;
 import dev.lovedcrm.crm.internal.Tokens;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.invite.Invitations;
@@ -18,36 +20,28 @@ import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
-import dev.lovedcrm.crm.store.CrmStore;
 import dev.lovedcrm.crm.store.StoreTransaction;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.User;
-import dev.lovedcrm.crm.user.internal.DefaultUsers;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /** The {@link Invitations} service: the invitee's side, reached by token. */
 public final class DefaultInvitations implements Invitations {
 
     private static final int MAX_TOKEN_LENGTH = 200;
 
-    private final CrmStore store;
-    private final EventPublisher events;
-    private final Clock clock;
-    private final DefaultUsers users;
+    private final CrmRuntime runtime;
 
-    public DefaultInvitations(CrmStore store, EventPublisher events, Clock clock, DefaultUsers users) {
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-        this.users = users;
+    public DefaultInvitations(CrmRuntime runtime) {
+        this.runtime = runtime;
     }
 
     @Override
     public InvitePreview preview(String token) {
         Invite invite = pendingInvite(token);
-        return store.inTenant(invite.organizationId(), tx -> tx.repository(InviteRepository.class)
+        return runtime.store().inTenant(invite.organizationId(), tx -> tx.repository(InviteRepository.class)
                 .preview(invite.organizationId(), invite.id())
                 .orElseThrow(InviteRules::notFound));
     }
@@ -56,7 +50,7 @@ public final class DefaultInvitations implements Invitations {
     public Member accept(String token, UserId userId) {
         Validation.requireNonNull("userId", userId);
         Invite found = pendingInvite(token);
-        return store.inTenant(found.organizationId(), tx -> {
+        return runtime.store().inTenant(found.organizationId(), tx -> {
             Invite invite = lockCurrent(tx, found, token);
             String email = tx.repository(MemberRepository.class).activeUserEmail(userId)
                     .orElseThrow(() -> NotFoundException.of("user", userId));
@@ -67,9 +61,9 @@ public final class DefaultInvitations implements Invitations {
 
     @Override
     public Member acceptAsNewUser(String token, NewUser registration) {
-        DefaultUsers.Registration prepared = users.prepare(registration, true);
+        PreparedAccount prepared = runtime.accounts().prepare(registration, true);
         Invite found = pendingInvite(token);
-        return store.inTenant(found.organizationId(), tx -> {
+        return runtime.store().inTenant(found.organizationId(), tx -> {
             Invite invite = lockCurrent(tx, found, token);
             requireInvitedEmail(invite, prepared.user().email());
             User user = prepared.save(tx);
@@ -91,15 +85,16 @@ public final class DefaultInvitations implements Invitations {
             throw InviteRules.notFound();
         }
         MemberRepository members = tx.repository(MemberRepository.class);
-        Instant now = clock.instant();
+        Instant now = runtime.now();
         boolean joined = members.join(new Member(MemberId.generate(), invite.organizationId(), userId, invite.role(), Map.of(),
                 true, now, null, null));
         tx.repository(InviteRepository.class).update(
                 InviteRules.withStatus(invite, InviteStatus.ACCEPTED, now, now), Map.of("accepted_by", userId.toString()));
-        events.publish(tx, EventType.INVITE_ACCEPTED, invite.organizationId(), userId,
+        MemberPrincipal actor = new MemberPrincipal(userId, invite.role(), Set.of());
+        runtime.events().publish(tx, EventType.INVITE_ACCEPTED, invite.organizationId(), actor,
                 Map.of("inviteId", invite.id().toString(), "userId", userId.toString()));
         if (joined) {
-            events.publish(tx, EventType.MEMBER_JOINED, invite.organizationId(), userId,
+            runtime.events().publish(tx, EventType.MEMBER_JOINED, invite.organizationId(), actor,
                     Map.of("userId", userId.toString(), "role", invite.role().dbValue()));
         }
         return members.findByUser(invite.organizationId(), userId).orElseThrow();
@@ -109,12 +104,12 @@ public final class DefaultInvitations implements Invitations {
     public Invite reject(String token, String reason) {
         new Validation().optionalText("reason", reason, 200).throwIfInvalid();
         Invite found = pendingInvite(token);
-        return store.inTenant(found.organizationId(), tx -> {
+        return runtime.store().inTenant(found.organizationId(), tx -> {
             Invite invite = lockCurrent(tx, found, token);
-            Invite rejected = InviteRules.withStatus(invite, InviteStatus.REJECTED, clock.instant(), null);
+            Invite rejected = InviteRules.withStatus(invite, InviteStatus.REJECTED, runtime.now(), null);
             tx.repository(InviteRepository.class).update(rejected,
                     reason == null || reason.isBlank() ? Map.of() : Map.of("rejection_reason", reason.trim()));
-            events.publish(tx, EventType.INVITE_REJECTED, invite.organizationId(), null,
+            runtime.events().publish(tx, EventType.INVITE_REJECTED, invite.organizationId(), null,
                     Map.of("inviteId", invite.id().toString()));
             return rejected;
         });
@@ -127,10 +122,10 @@ public final class DefaultInvitations implements Invitations {
     private Invite pendingInvite(String token) {
         new Validation().text("token", token, 1, MAX_TOKEN_LENGTH).throwIfInvalid();
         String hash = Tokens.hash(token.trim());
-        Invite invite = store.inSystem("look up an invite by its token",
+        Invite invite = runtime.store().inSystem("look up an invite by its token",
                         tx -> tx.repository(InviteRepository.class).findByTokenHash(hash))
                 .orElseThrow(InviteRules::notFound);
-        if (invite.status() == InviteStatus.EXPIRED || InviteRules.overdue(invite, clock.instant())) {
+        if (invite.status() == InviteStatus.EXPIRED || InviteRules.overdue(invite, runtime.now())) {
             markExpired(invite);
             throw new ConflictException("invite.expired", "the invite has expired");
         }
@@ -144,9 +139,9 @@ public final class DefaultInvitations implements Invitations {
         if (invite.status() != InviteStatus.PENDING) {
             return;
         }
-        store.inTenant(invite.organizationId(), tx -> {
-            for (Invite expired : tx.repository(InviteRepository.class).expireOverdue(invite.organizationId(), clock.instant())) {
-                events.publish(tx, EventType.INVITE_EXPIRED, expired.organizationId(), null,
+        runtime.store().inTenant(invite.organizationId(), tx -> {
+            for (Invite expired : tx.repository(InviteRepository.class).expireOverdue(invite.organizationId(), runtime.now())) {
+                runtime.events().publish(tx, EventType.INVITE_EXPIRED, expired.organizationId(), null,
                         Map.of("inviteId", expired.id().toString()));
             }
             return null;
@@ -163,7 +158,7 @@ public final class DefaultInvitations implements Invitations {
         if (invite.status() != InviteStatus.PENDING) {
             throw InviteRules.notPending(invite);
         }
-        if (InviteRules.overdue(invite, clock.instant())) {
+        if (InviteRules.overdue(invite, runtime.now())) {
             throw new ConflictException("invite.expired", "the invite has expired");
         }
         return invite;

@@ -1,31 +1,27 @@
 package dev.lovedcrm.crm.invite.internal;
 
-import dev.lovedcrm.crm.TenantContext;
+import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.access.AccessPolicy;
 import dev.lovedcrm.crm.access.Action;
 import dev.lovedcrm.crm.error.ConflictException;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.event.EventType;
-import dev.lovedcrm.crm.event.internal.EventPublisher;
 import dev.lovedcrm.crm.id.InviteId;
+import dev.lovedcrm.crm.internal.TenantTransaction;
+import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.internal.Tokens;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.invite.Invite;
 import dev.lovedcrm.crm.invite.spi.InviteRepository;
+import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.invite.IssuedInvite;
 import dev.lovedcrm.crm.invite.NewInvite;
-import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
-import dev.lovedcrm.crm.member.internal.ActingMember;
 import dev.lovedcrm.crm.page.Cursor;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
-import dev.lovedcrm.crm.store.CrmStore;
-import dev.lovedcrm.crm.store.StoreTransaction;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -36,21 +32,10 @@ import java.util.Optional;
 /** The {@link Invites} service of one tenant scope. */
 public final class DefaultInvites implements Invites {
 
-    private final CrmStore store;
-    private final TenantContext context;
-    private final EventPublisher events;
-    private final Clock clock;
-    private final SecureRandom random;
-    private final Duration expiry;
+    private final TenantWork work;
 
-    public DefaultInvites(CrmStore store, TenantContext context, EventPublisher events, Clock clock,
-            SecureRandom random, Duration expiry) {
-        this.store = store;
-        this.context = context;
-        this.events = events;
-        this.clock = clock;
-        this.random = random;
-        this.expiry = expiry;
+    public DefaultInvites(TenantWork work) {
+        this.work = work;
     }
 
     @Override
@@ -63,36 +48,31 @@ public final class DefaultInvites implements Invites {
                 .check(input.message() == null || input.message().trim().length() >= 10 && input.message().trim().length() <= 500,
                         "message", "must be 10 to 500 characters")
                 .throwIfInvalid();
-        AccessPolicy.require(context, Action.INVITE_CREATE);
-        if (!AccessPolicy.canInvite(context.role(), input.role())) {
-            throw new PermissionDeniedException("permission.denied",
-                    "a " + context.role().dbValue() + " may not invite a " + input.role().dbValue());
+        if (work.principal() instanceof MemberPrincipal member && !AccessPolicy.canInvite(member.role(), input.role())) {
+            throw cannotInvite(member, input);
         }
         String email = input.email().trim().toLowerCase(Locale.ROOT);
-        Instant now = clock.instant();
-        String token = Tokens.generate(random);
-        Invite invite = new Invite(InviteId.generate(), context.organizationId(), context.actingUserId(), email,
-                blankToNull(input.invitedName()), input.role(), InviteStatus.PENDING, blankToNull(input.message()),
-                now.plus(expiry), null, null, null, null);
-
-        return store.inTenant(context.organizationId(), tx -> {
-            Member inviter = ActingMember.allowedTo(tx, context, Action.INVITE_CREATE);
+        String token = Tokens.generate(work.runtime().random());
+        return work.run(Action.INVITE_CREATE, tx -> {
+            MemberPrincipal inviter = tx.lockedMember(Action.INVITE_CREATE);
             if (!AccessPolicy.canInvite(inviter.role(), input.role())) {
-                throw new PermissionDeniedException("permission.denied",
-                        "a " + inviter.role().dbValue() + " may not invite a " + input.role().dbValue());
+                throw cannotInvite(inviter, input);
             }
-            if (tx.repository(MemberRepository.class).isActiveMemberEmail(context.organizationId(), email)) {
+            if (tx.repository(MemberRepository.class).isActiveMemberEmail(tx.organizationId(), email)) {
                 throw new ConflictException("invite.already_member", "that email belongs to a member already");
             }
-            InviteRepository invites = tx.repository(InviteRepository.class);
-            for (Invite previous : invites.lockPendingByEmail(context.organizationId(), email)) {
+            Instant now = tx.now();
+            Invite invite = new Invite(InviteId.generate(), tx.organizationId(), inviter.userId(), email,
+                    blankToNull(input.invitedName()), input.role(), InviteStatus.PENDING, blankToNull(input.message()),
+                    now.plus(expiry()), null, null, null, null);
+            InviteRepository invites = invites(tx);
+            for (Invite previous : invites.lockPendingByEmail(tx.organizationId(), email)) {
                 invites.update(InviteRules.withStatus(previous, InviteStatus.CANCELLED, now, null),
                         Map.of("replaced_by", invite.id().toString()));
-                events.publish(tx, EventType.INVITE_CANCELLED, context,
-                        Map.of("inviteId", previous.id().toString(), "reason", "replaced"));
+                tx.publish(EventType.INVITE_CANCELLED, Map.of("inviteId", previous.id().toString(), "reason", "replaced"));
             }
             invites.insert(invite, Tokens.hash(token));
-            events.publish(tx, EventType.INVITE_CREATED, context, eventData(invite));
+            tx.publish(EventType.INVITE_CREATED, eventData(invite));
             return new IssuedInvite(reload(tx, invite.id()), token);
         });
     }
@@ -101,12 +81,11 @@ public final class DefaultInvites implements Invites {
     public Page<Invite> list(Optional<InviteStatus> status, PageRequest page) {
         Validation.requireNonNull("status", status);
         Validation.requireNonNull("page", page);
-        AccessPolicy.require(context, Action.INVITE_LIST);
         Optional<InviteId> after = page.after().map(c -> InviteId.parse(c.key(0, 1)));
-        return store.inTenant(context.organizationId(), tx -> {
+        return work.run(Action.INVITE_LIST, tx -> {
             expireOverdue(tx);
             return Page.fromRows(
-                    tx.repository(InviteRepository.class).list(context.organizationId(), status, after, page.limit() + 1),
+                    invites(tx).list(tx.organizationId(), status, after, page.limit() + 1),
                     page.limit(),
                     i -> Cursor.of(i.id()));
         });
@@ -114,14 +93,13 @@ public final class DefaultInvites implements Invites {
 
     @Override
     public Map<InviteStatus, Long> countByStatus() {
-        AccessPolicy.require(context, Action.INVITE_LIST);
-        return store.inTenant(context.organizationId(), tx -> {
+        return work.run(Action.INVITE_LIST, tx -> {
             expireOverdue(tx);
             Map<InviteStatus, Long> counts = new EnumMap<>(InviteStatus.class);
             for (InviteStatus status : InviteStatus.values()) {
                 counts.put(status, 0L);
             }
-            counts.putAll(tx.repository(InviteRepository.class).countByStatus(context.organizationId()));
+            counts.putAll(invites(tx).countByStatus(tx.organizationId()));
             return counts;
         });
     }
@@ -129,13 +107,10 @@ public final class DefaultInvites implements Invites {
     @Override
     public Invite cancel(InviteId id) {
         Validation.requireNonNull("inviteId", id);
-        AccessPolicy.require(context, Action.INVITE_MANAGE);
-        return store.inTenant(context.organizationId(), tx -> {
+        return work.run(Action.INVITE_MANAGE, tx -> {
             Invite invite = lockPending(tx, id);
-            Invite cancelled = InviteRules.withStatus(invite, InviteStatus.CANCELLED, clock.instant(), null);
-            tx.repository(InviteRepository.class).update(cancelled, Map.of());
-            events.publish(tx, EventType.INVITE_CANCELLED, context,
-                    Map.of("inviteId", id.toString(), "reason", "cancelled"));
+            invites(tx).update(InviteRules.withStatus(invite, InviteStatus.CANCELLED, tx.now(), null), Map.of());
+            tx.publish(EventType.INVITE_CANCELLED, Map.of("inviteId", id.toString(), "reason", "cancelled"));
             return reload(tx, id);
         });
     }
@@ -143,20 +118,18 @@ public final class DefaultInvites implements Invites {
     @Override
     public IssuedInvite resend(InviteId id) {
         Validation.requireNonNull("inviteId", id);
-        AccessPolicy.require(context, Action.INVITE_MANAGE);
-        String token = Tokens.generate(random);
-        return store.inTenant(context.organizationId(), tx -> {
+        String token = Tokens.generate(work.runtime().random());
+        return work.run(Action.INVITE_MANAGE, tx -> {
             Invite invite = lockPending(tx, id);
-            tx.repository(InviteRepository.class)
-                    .replaceToken(context.organizationId(), id, Tokens.hash(token), clock.instant().plus(expiry));
-            events.publish(tx, EventType.INVITE_RESENT, context, eventData(invite));
+            invites(tx).replaceToken(tx.organizationId(), id, Tokens.hash(token), tx.now().plus(expiry()));
+            tx.publish(EventType.INVITE_RESENT, eventData(invite));
             return new IssuedInvite(reload(tx, id), token);
         });
     }
 
-    private Invite lockPending(StoreTransaction tx, InviteId id) {
-        ActingMember.allowedTo(tx, context, Action.INVITE_MANAGE);
-        Invite invite = tx.repository(InviteRepository.class).lock(context.organizationId(), id)
+    private static Invite lockPending(TenantTransaction tx, InviteId id) {
+        tx.lockedMember(Action.INVITE_MANAGE);
+        Invite invite = invites(tx).lock(tx.organizationId(), id)
                 .map(InviteRepository.Stored::invite)
                 .orElseThrow(InviteRules::notFound);
         if (invite.status() != InviteStatus.PENDING) {
@@ -165,14 +138,27 @@ public final class DefaultInvites implements Invites {
         return invite;
     }
 
-    private void expireOverdue(StoreTransaction tx) {
-        for (Invite expired : tx.repository(InviteRepository.class).expireOverdue(context.organizationId(), clock.instant())) {
-            events.publish(tx, EventType.INVITE_EXPIRED, context, Map.of("inviteId", expired.id().toString()));
+    private static void expireOverdue(TenantTransaction tx) {
+        for (Invite expired : invites(tx).expireOverdue(tx.organizationId(), tx.now())) {
+            tx.publish(EventType.INVITE_EXPIRED, Map.of("inviteId", expired.id().toString()));
         }
     }
 
-    private Invite reload(StoreTransaction tx, InviteId id) {
-        return tx.repository(InviteRepository.class).lock(context.organizationId(), id).orElseThrow().invite();
+    private static Invite reload(TenantTransaction tx, InviteId id) {
+        return invites(tx).lock(tx.organizationId(), id).orElseThrow().invite();
+    }
+
+    private static InviteRepository invites(TenantTransaction tx) {
+        return tx.repository(InviteRepository.class);
+    }
+
+    private Duration expiry() {
+        return work.runtime().settings(TenancySettings.class).inviteExpiry();
+    }
+
+    private static PermissionDeniedException cannotInvite(MemberPrincipal inviter, NewInvite input) {
+        return new PermissionDeniedException("permission.denied",
+                "a " + inviter.role().dbValue() + " may not invite a " + input.role().dbValue());
     }
 
     private static Map<String, Object> eventData(Invite invite) {

@@ -1,7 +1,7 @@
 package dev.lovedcrm.crm.member.internal;
 
+import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.Role;
-import dev.lovedcrm.crm.TenantContext;
 import dev.lovedcrm.crm.access.AccessPolicy;
 import dev.lovedcrm.crm.access.Action;
 import dev.lovedcrm.crm.error.ConflictException;
@@ -9,45 +9,42 @@ import dev.lovedcrm.crm.error.NotFoundException;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.EventType;
-import dev.lovedcrm.crm.event.internal.EventPublisher;
 import dev.lovedcrm.crm.id.MemberId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.TenantTransaction;
+import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.member.Member;
-import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.member.MemberSummary;
 import dev.lovedcrm.crm.member.Members;
-import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
-import dev.lovedcrm.crm.organization.internal.OrganizationCopies;
+import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.page.Cursor;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
-import dev.lovedcrm.crm.store.CrmStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@link Members} service of one tenant scope. */
+/**
+ * The {@link Members} service of one tenant scope. Changes lock the organization's active owners first,
+ * then the acting member, then the target, always in that order, so concurrent changes cannot deadlock
+ * and the last-owner rule holds.
+ */
 public final class DefaultMembers implements Members {
 
-    private final CrmStore store;
-    private final TenantContext context;
-    private final EventPublisher events;
+    private final TenantWork work;
 
-    public DefaultMembers(CrmStore store, TenantContext context, EventPublisher events) {
-        this.store = store;
-        this.context = context;
-        this.events = events;
+    public DefaultMembers(TenantWork work) {
+        this.work = work;
     }
 
     @Override
     public Page<MemberSummary> list(PageRequest page) {
         Validation.requireNonNull("page", page);
-        AccessPolicy.require(context, Action.MEMBER_LIST);
         Optional<MemberId> after = page.after().map(c -> MemberId.parse(c.key(0, 1)));
-        return store.inTenant(context.organizationId(), tx -> Page.fromRows(
-                tx.repository(MemberRepository.class).listActive(context.organizationId(), after, page.limit() + 1),
+        return work.run(Action.MEMBER_LIST, tx -> Page.fromRows(
+                members(tx).listActive(tx.organizationId(), after, page.limit() + 1),
                 page.limit(),
                 m -> Cursor.of(m.member().id())));
     }
@@ -55,9 +52,7 @@ public final class DefaultMembers implements Members {
     @Override
     public Member get(UserId userId) {
         Validation.requireNonNull("userId", userId);
-        AccessPolicy.require(context, Action.MEMBER_LIST);
-        return store.inTenant(context.organizationId(), tx -> tx.repository(MemberRepository.class)
-                .findByUser(context.organizationId(), userId)
+        return work.run(Action.MEMBER_LIST, tx -> members(tx).findByUser(tx.organizationId(), userId)
                 .filter(Member::active)
                 .orElseThrow(() -> NotFoundException.of("member", userId)));
     }
@@ -66,12 +61,10 @@ public final class DefaultMembers implements Members {
     public Member changeRole(UserId userId, Role role) {
         Validation.requireNonNull("userId", userId);
         Validation.requireNonNull("role", role);
-        AccessPolicy.require(context, Action.MEMBER_MANAGE);
-        return store.inTenant(context.organizationId(), tx -> {
-            MemberRepository members = tx.repository(MemberRepository.class);
-            List<Member> owners = members.lockActiveOwners(context.organizationId());
-            Member actor = ActingMember.allowedTo(tx, context, Action.MEMBER_MANAGE);
-            Member target = activeTarget(members, userId);
+        return work.run(Action.MEMBER_MANAGE, tx -> {
+            List<Member> owners = members(tx).lockActiveOwners(tx.organizationId());
+            MemberPrincipal actor = tx.lockedMember(Action.MEMBER_MANAGE);
+            Member target = activeTarget(tx, userId);
             boolean self = target.userId().equals(actor.userId());
             if (self && actor.role() != Role.OWNER || !AccessPolicy.canAssign(actor.role(), target.role(), role)) {
                 throw denied("may not make a " + target.role().dbValue() + " a " + role.dbValue());
@@ -82,77 +75,48 @@ public final class DefaultMembers implements Members {
             if (target.role() == Role.OWNER && owners.size() <= 1) {
                 throw new ConflictException("member.last_owner", "the last owner cannot be demoted");
             }
-            Member updated = withRole(target, role);
-            members.update(updated);
-            events.publish(tx, EventType.MEMBER_ROLE_CHANGED, context, Map.of(
+            Member updated = target.withRole(role);
+            members(tx).update(updated);
+            tx.publish(EventType.MEMBER_ROLE_CHANGED, Map.of(
                     "userId", userId.toString(), "from", target.role().dbValue(), "to", role.dbValue()));
             return updated;
         });
     }
 
     @Override
-    public void transferOwnership(UserId newOwner) {
-        Validation.requireNonNull("newOwner", newOwner);
-        AccessPolicy.require(context, Action.OWNERSHIP_TRANSFER);
-        store.inTenant(context.organizationId(), tx -> {
-            MemberRepository members = tx.repository(MemberRepository.class);
-            members.lockActiveOwners(context.organizationId());
-            Member actor = ActingMember.allowedTo(tx, context, Action.OWNERSHIP_TRANSFER);
-            Member target = activeTarget(members, newOwner);
-            if (target.userId().equals(actor.userId())) {
-                throw ValidationException.of("newOwner", "must be another member");
-            }
-            members.update(withRole(target, Role.OWNER));
-            members.update(withRole(actor, Role.ADMIN));
-            OrganizationRepository organizations = tx.repository(OrganizationRepository.class);
-            organizations.update(OrganizationCopies.withOwner(
-                    organizations.findById(context.organizationId()).orElseThrow(), newOwner));
-            events.publish(tx, EventType.OWNERSHIP_TRANSFERRED, context,
-                    Map.of("from", actor.userId().toString(), "to", newOwner.toString()));
-            return null;
-        });
-    }
-
-    @Override
     public Member remove(UserId userId) {
         Validation.requireNonNull("userId", userId);
-        if (userId.equals(context.actingUserId())) {
+        if (work.principal() instanceof MemberPrincipal self && self.userId().equals(userId)) {
             throw ValidationException.of("userId", "is the acting member: use leave()");
         }
-        AccessPolicy.require(context, Action.MEMBER_MANAGE);
-        return store.inTenant(context.organizationId(), tx -> {
-            MemberRepository members = tx.repository(MemberRepository.class);
-            List<Member> owners = members.lockActiveOwners(context.organizationId());
-            Member actor = ActingMember.allowedTo(tx, context, Action.MEMBER_MANAGE);
-            Member target = activeTarget(members, userId);
+        return work.run(Action.MEMBER_MANAGE, tx -> {
+            List<Member> owners = members(tx).lockActiveOwners(tx.organizationId());
+            MemberPrincipal actor = tx.lockedMember(Action.MEMBER_MANAGE);
+            Member target = activeTarget(tx, userId);
             if (!AccessPolicy.canRemove(actor.role(), target.role())) {
                 throw denied("may not remove a " + target.role().dbValue());
             }
             if (target.role() == Role.OWNER && owners.size() <= 1) {
                 throw new ConflictException("member.last_owner", "the last owner cannot be removed");
             }
-            Member removed = deactivated(target);
-            members.update(removed);
-            events.publish(tx, EventType.MEMBER_REMOVED, context,
-                    Map.of("userId", userId.toString(), "role", target.role().dbValue()));
+            Member removed = target.withActive(false);
+            members(tx).update(removed);
+            tx.publish(EventType.MEMBER_REMOVED, Map.of("userId", userId.toString(), "role", target.role().dbValue()));
             return removed;
         });
     }
 
     @Override
     public void leave() {
-        store.inTenant(context.organizationId(), tx -> {
-            MemberRepository members = tx.repository(MemberRepository.class);
-            List<Member> owners = members.lockActiveOwners(context.organizationId());
-            Member actor = ActingMember.current(tx, context);
+        work.execute(Action.MEMBER_LEAVE, tx -> {
+            List<Member> owners = members(tx).lockActiveOwners(tx.organizationId());
+            MemberPrincipal actor = tx.lockedMember(Action.MEMBER_LEAVE);
             if (actor.role() == Role.OWNER && owners.size() <= 1) {
                 throw new ConflictException("member.owner_must_transfer",
                         "the last owner cannot leave: transfer ownership first");
             }
-            members.update(deactivated(actor));
-            events.publish(tx, EventType.MEMBER_LEFT, context,
-                    Map.of("userId", actor.userId().toString(), "role", actor.role().dbValue()));
-            return null;
+            members(tx).update(activeTarget(tx, actor.userId()).withActive(false));
+            tx.publish(EventType.MEMBER_LEFT, Map.of("userId", actor.userId().toString(), "role", actor.role().dbValue()));
         });
     }
 
@@ -168,38 +132,27 @@ public final class DefaultMembers implements Members {
             }
             permissions.put(action.code(), entry.getValue());
         }
-        AccessPolicy.require(context, Action.MEMBER_SET_PERMISSIONS);
-        return store.inTenant(context.organizationId(), tx -> {
-            MemberRepository members = tx.repository(MemberRepository.class);
-            Member actor = ActingMember.allowedTo(tx, context, Action.MEMBER_SET_PERMISSIONS);
-            Member target = activeTarget(members, userId);
+        return work.run(Action.MEMBER_SET_PERMISSIONS, tx -> {
+            MemberPrincipal actor = tx.lockedMember(Action.MEMBER_SET_PERMISSIONS);
+            Member target = activeTarget(tx, userId);
             if (target.userId().equals(actor.userId()) || !AccessPolicy.canRemove(actor.role(), target.role())) {
                 throw denied("may not set the permissions of a " + target.role().dbValue());
             }
-            Member updated = new Member(target.id(), target.organizationId(), target.userId(), target.role(),
-                    permissions, target.active(), target.joinedAt(), target.createdAt(), target.updatedAt());
-            members.update(updated);
-            events.publish(tx, EventType.MEMBER_PERMISSIONS_CHANGED, context,
-                    Map.of("userId", userId.toString(), "permissions", permissions));
+            Member updated = target.withPermissions(permissions);
+            members(tx).update(updated);
+            tx.publish(EventType.MEMBER_PERMISSIONS_CHANGED, Map.of("userId", userId.toString(), "permissions", permissions));
             return updated;
         });
     }
 
-
-    private Member activeTarget(MemberRepository members, UserId userId) {
-        return members.lockByUser(context.organizationId(), userId)
+    private static Member activeTarget(TenantTransaction tx, UserId userId) {
+        return members(tx).lockByUser(tx.organizationId(), userId)
                 .filter(Member::active)
                 .orElseThrow(() -> NotFoundException.of("member", userId));
     }
 
-    private static Member withRole(Member m, Role role) {
-        return new Member(m.id(), m.organizationId(), m.userId(), role, m.permissions(), m.active(), m.joinedAt(),
-                m.createdAt(), m.updatedAt());
-    }
-
-    private static Member deactivated(Member m) {
-        return new Member(m.id(), m.organizationId(), m.userId(), m.role(), m.permissions(), false, m.joinedAt(),
-                m.createdAt(), m.updatedAt());
+    private static MemberRepository members(TenantTransaction tx) {
+        return tx.repository(MemberRepository.class);
     }
 
     private static PermissionDeniedException denied(String message) {

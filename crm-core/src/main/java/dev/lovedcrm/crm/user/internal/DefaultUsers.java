@@ -1,23 +1,22 @@
 package dev.lovedcrm.crm.user.internal;
 
-import dev.lovedcrm.crm.auth.AuthSettings;
-import dev.lovedcrm.crm.auth.spi.ThrottleRepository;
-import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
+import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
 import dev.lovedcrm.crm.auth.google.GoogleIdentity;
-import dev.lovedcrm.crm.auth.internal.GoogleSignIn;
-import dev.lovedcrm.crm.auth.internal.ThrottleKeys;
-import dev.lovedcrm.crm.auth.password.PasswordHasher;
-import dev.lovedcrm.crm.auth.password.internal.PasswordPolicy;
+import dev.lovedcrm.crm.internal.ThrottleKeys;
+import dev.lovedcrm.crm.auth.password.PasswordPolicy;
 import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
 import dev.lovedcrm.crm.error.AuthenticationException;
 import dev.lovedcrm.crm.error.NotFoundException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.EventType;
-import dev.lovedcrm.crm.event.internal.EventPublisher;
+import dev.lovedcrm.crm.internal.EventPublisher;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.internal.Tokens;
+import dev.lovedcrm.crm.internal.AccountRegistrar;
+import dev.lovedcrm.crm.internal.AccountRegistrar.PreparedAccount;
+import dev.lovedcrm.crm.internal.CrmRuntime;
 import dev.lovedcrm.crm.internal.Validation;
-import dev.lovedcrm.crm.store.CrmStore;
+import dev.lovedcrm.crm.user.AccountSettings;
 import dev.lovedcrm.crm.store.StoreTransaction;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.OneTimeToken;
@@ -27,8 +26,6 @@ import dev.lovedcrm.crm.user.UserAdministration;
 import dev.lovedcrm.crm.user.spi.UserRepository;
 import dev.lovedcrm.crm.user.spi.UserRepository.TokenKind;
 import dev.lovedcrm.crm.user.Users;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -37,33 +34,20 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** The {@link Users} and {@link UserAdministration} services. */
-public final class DefaultUsers implements Users, UserAdministration {
+public final class DefaultUsers implements Users, UserAdministration, AccountRegistrar {
 
     private static final int MAX_TOKEN_LENGTH = 200;
 
-    private final CrmStore store;
-    private final Clock clock;
-    private final SecureRandom random;
-    private final PasswordHasher hasher;
-    private final EventPublisher events;
-    private final AuthSettings settings;
-    private final GoogleIdTokenVerifier google;
+    private final CrmRuntime runtime;
 
-    public DefaultUsers(CrmStore store, Clock clock, SecureRandom random, PasswordHasher hasher, EventPublisher events,
-            AuthSettings settings, GoogleIdTokenVerifier google) {
-        this.store = store;
-        this.clock = clock;
-        this.random = random;
-        this.hasher = hasher;
-        this.events = events;
-        this.settings = settings;
-        this.google = google;
+    public DefaultUsers(CrmRuntime runtime) {
+        this.runtime = runtime;
     }
 
     @Override
     public User register(NewUser input) {
         Registration registration = prepare(input, false);
-        return store.inSystem("register a user account", registration::save);
+        return runtime.store().inSystem("register a user account", registration::save);
     }
 
     /**
@@ -74,9 +58,10 @@ public final class DefaultUsers implements Users, UserAdministration {
      * @param passwordHash its password hash
      * @param events where {@code user.registered} goes
      */
-    public record Registration(User user, String passwordHash, EventPublisher events) {
+    public record Registration(User user, String passwordHash, EventPublisher events) implements PreparedAccount {
 
         /** Inserts the account and publishes {@code user.registered}; returns the stored account. */
+        @Override
         public User save(StoreTransaction tx) {
             UserRepository users = tx.repository(UserRepository.class);
             users.insert(user, passwordHash);
@@ -98,6 +83,7 @@ public final class DefaultUsers implements Users, UserAdministration {
      * @param emailVerified whether the email is already proven (a user who received an invite by email)
      * @return the registration to save
      */
+    @Override
     public Registration prepare(NewUser input, boolean emailVerified) {
         Validation.requireNonNull("user", input);
         Validation v = new Validation().email("email", input.email()).text("fullName", input.fullName(), 1, 255);
@@ -106,25 +92,25 @@ public final class DefaultUsers implements Users, UserAdministration {
         ProfileRules.check(v, input.bio(), input.location(), input.avatarUrl(), input.phone(), input.timezone(), input.language());
         v.throwIfInvalid();
 
-        Instant now = clock.instant();
+        Instant now = runtime.now();
         User user = new User(UserId.generate(), normalizeEmail(input.email()), input.fullName().trim(),
                 blankToNull(input.bio()), blankToNull(input.location()), blankToNull(input.avatarUrl()),
                 blankToNull(input.phone()), input.timezone() == null ? "UTC" : input.timezone(),
                 input.language() == null ? "pt" : input.language(), null, true, emailVerified, false, false, null,
                 emailVerified ? now : null, now, now);
-        return new Registration(user, hashPassword(input.password()), events);
+        return new Registration(user, hashPassword(input.password()), runtime.events());
     }
 
     @Override
     public Optional<User> findById(UserId id) {
         Validation.requireNonNull("userId", id);
-        return store.inSystem("read a user account", tx -> tx.repository(UserRepository.class).findById(id));
+        return runtime.store().inSystem("read a user account", tx -> tx.repository(UserRepository.class).findById(id));
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
         new Validation().text("email", email, 1, 255).throwIfInvalid();
-        return store.inSystem("find a user account by email",
+        return runtime.store().inSystem("find a user account by email",
                 tx -> tx.repository(UserRepository.class).findByEmail(normalizeEmail(email)));
     }
 
@@ -159,15 +145,15 @@ public final class DefaultUsers implements Users, UserAdministration {
             throw ValidationException.of("newPassword", "must differ from the current password");
         }
         String newHash = hashPassword(newPassword);
-        store.inSystem("change a user's password", tx -> {
+        runtime.store().inSystem("change a user's password", tx -> {
             UserRepository users = tx.repository(UserRepository.class);
             UserRepository.Credentials credentials = users.lockCredentials(id).orElseThrow(() -> NotFoundException.of("user", id));
-            if (credentials.passwordHash() == null || !hasher.verify(credentials.passwordHash(), currentPassword.toCharArray())) {
+            if (credentials.passwordHash() == null || !runtime.hasher().verify(credentials.passwordHash(), currentPassword.toCharArray())) {
                 throw new AuthenticationException("auth.invalid_credentials", "the current password is wrong");
             }
             users.updatePasswordHash(id, newHash);
-            users.update(UserCopies.withFlags(credentials.user(), credentials.user().active(), credentials.user().superuser(), false));
-            events.publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, id, Map.of("userId", id.toString()));
+            users.update(credentials.user().withFlags(credentials.user().active(), credentials.user().superuser(), false));
+            runtime.events().publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, id, Map.of("userId", id.toString()));
             return null;
         });
     }
@@ -175,13 +161,13 @@ public final class DefaultUsers implements Users, UserAdministration {
     @Override
     public OneTimeToken issueEmailVerification(UserId id) {
         Validation.requireNonNull("userId", id);
-        String token = Tokens.generate(random);
-        Instant expiresAt = clock.instant().plus(settings.emailVerificationTtl());
-        return store.inSystem("issue an email verification token", tx -> {
+        String token = Tokens.generate(runtime.random());
+        Instant expiresAt = runtime.now().plus(runtime.settings(AccountSettings.class).emailVerificationTtl());
+        return runtime.store().inSystem("issue an email verification token", tx -> {
             UserRepository users = tx.repository(UserRepository.class);
             users.findById(id).orElseThrow(() -> NotFoundException.of("user", id));
             users.setToken(id, TokenKind.EMAIL_VERIFICATION, Tokens.hash(token), expiresAt);
-            events.publishAccountEvent(tx, EventType.USER_EMAIL_VERIFICATION_REQUESTED, id, Map.of("userId", id.toString()));
+            runtime.events().publishAccountEvent(tx, EventType.USER_EMAIL_VERIFICATION_REQUESTED, id, Map.of("userId", id.toString()));
             return new OneTimeToken(token, expiresAt);
         });
     }
@@ -189,12 +175,12 @@ public final class DefaultUsers implements Users, UserAdministration {
     @Override
     public User verifyEmail(String token) {
         String hash = tokenHash(token);
-        return store.inSystem("verify an email by token", tx -> {
+        return runtime.store().inSystem("verify an email by token", tx -> {
             UserRepository users = tx.repository(UserRepository.class);
             User user = validHolder(users, TokenKind.EMAIL_VERIFICATION, hash);
             users.setToken(user.id(), TokenKind.EMAIL_VERIFICATION, null, null);
-            users.update(UserCopies.verified(user, clock.instant()));
-            events.publishAccountEvent(tx, EventType.USER_EMAIL_VERIFIED, user.id(), Map.of("userId", user.id().toString()));
+            users.update(user.withVerifiedAt(runtime.now()));
+            runtime.events().publishAccountEvent(tx, EventType.USER_EMAIL_VERIFIED, user.id(), Map.of("userId", user.id().toString()));
             return users.findById(user.id()).orElseThrow();
         });
     }
@@ -202,14 +188,14 @@ public final class DefaultUsers implements Users, UserAdministration {
     @Override
     public Optional<OneTimeToken> requestPasswordReset(String email) {
         new Validation().text("email", email, 1, 255).throwIfInvalid();
-        String token = Tokens.generate(random);
-        Instant expiresAt = clock.instant().plus(settings.passwordResetTtl());
-        return store.inSystem("issue a password reset token", tx -> {
+        String token = Tokens.generate(runtime.random());
+        Instant expiresAt = runtime.now().plus(runtime.settings(AccountSettings.class).passwordResetTtl());
+        return runtime.store().inSystem("issue a password reset token", tx -> {
             UserRepository users = tx.repository(UserRepository.class);
             Optional<User> user = users.findByEmail(normalizeEmail(email)).filter(User::active);
             user.ifPresent(u -> {
                 users.setToken(u.id(), TokenKind.PASSWORD_RESET, Tokens.hash(token), expiresAt);
-                events.publishAccountEvent(tx, EventType.USER_PASSWORD_RESET_REQUESTED, u.id(), Map.of("userId", u.id().toString()));
+                runtime.events().publishAccountEvent(tx, EventType.USER_PASSWORD_RESET_REQUESTED, u.id(), Map.of("userId", u.id().toString()));
             });
             return user.map(u -> new OneTimeToken(token, expiresAt));
         });
@@ -220,16 +206,16 @@ public final class DefaultUsers implements Users, UserAdministration {
         String hash = tokenHash(token);
         requireAcceptable(newPassword);
         String newHash = hashPassword(newPassword);
-        return store.inSystem("reset a password by token", tx -> {
+        return runtime.store().inSystem("reset a password by token", tx -> {
             UserRepository users = tx.repository(UserRepository.class);
             User user = validHolder(users, TokenKind.PASSWORD_RESET, hash);
             users.setToken(user.id(), TokenKind.PASSWORD_RESET, null, null);
             users.updatePasswordHash(user.id(), newHash);
-            users.update(UserCopies.withFlags(user, user.active(), user.superuser(), false));
+            users.update(user.withFlags(user.active(), user.superuser(), false));
             users.recordFailedLogin(user.id(), 0, null);
             tx.repository(ThrottleRepository.class).clear(ThrottleKeys.email(user.email()));
             tx.repository(SessionRepository.class).revokeAll(user.id(), null);
-            events.publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, user.id(), Map.of("userId", user.id().toString()));
+            runtime.events().publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, user.id(), Map.of("userId", user.id().toString()));
             return users.findById(user.id()).orElseThrow();
         });
     }
@@ -238,38 +224,38 @@ public final class DefaultUsers implements Users, UserAdministration {
     public User linkGoogleAccount(UserId id, String googleIdToken) {
         Validation.requireNonNull("userId", id);
         new Validation().text("googleIdToken", googleIdToken, 1, 8192).throwIfInvalid();
-        GoogleIdentity identity = GoogleSignIn.verify(google, googleIdToken);
+        GoogleIdentity identity = runtime.google().verify(googleIdToken.trim());
         if (!identity.emailVerified()) {
             throw new AuthenticationException("auth.invalid_google_token", "Google has not verified this account's email");
         }
-        return change(id, u -> UserCopies.linkedToGoogle(u, identity.subject()));
+        return change(id, u -> u.withGoogleId(identity.subject()));
     }
 
     @Override
     public User deactivate(UserId id) {
         Validation.requireNonNull("userId", id);
-        return store.inSystem("administration: deactivate a user", tx -> {
+        return runtime.store().inSystem("administration: deactivate a user", tx -> {
             tx.repository(SessionRepository.class).revokeAll(id, null);
-            return changeIn(tx.repository(UserRepository.class), id, u -> UserCopies.withFlags(u, false, u.superuser(), u.mustChangePassword()));
+            return changeIn(tx.repository(UserRepository.class), id, u -> u.withFlags(false, u.superuser(), u.mustChangePassword()));
         });
     }
 
     @Override
     public User reactivate(UserId id) {
         Validation.requireNonNull("userId", id);
-        return change(id, u -> UserCopies.withFlags(u, true, u.superuser(), u.mustChangePassword()));
+        return change(id, u -> u.withFlags(true, u.superuser(), u.mustChangePassword()));
     }
 
     @Override
     public User setSuperuser(UserId id, boolean superuser) {
         Validation.requireNonNull("userId", id);
-        return change(id, u -> UserCopies.withFlags(u, u.active(), superuser, u.mustChangePassword()));
+        return change(id, u -> u.withFlags(u.active(), superuser, u.mustChangePassword()));
     }
 
     @Override
     public User requirePasswordChange(UserId id) {
         Validation.requireNonNull("userId", id);
-        return change(id, u -> UserCopies.withFlags(u, u.active(), u.superuser(), true));
+        return change(id, u -> u.withFlags(u.active(), u.superuser(), true));
     }
 
     /** Checks a new password against the policy, naming {@code newPassword}. */
@@ -283,14 +269,14 @@ public final class DefaultUsers implements Users, UserAdministration {
     private String hashPassword(String password) {
         char[] chars = password.toCharArray();
         try {
-            return hasher.hash(chars);
+            return runtime.hasher().hash(chars);
         } finally {
             Arrays.fill(chars, '\0');
         }
     }
 
     private User change(UserId id, UnaryOperator<User> change) {
-        return store.inSystem("update a user account", tx -> changeIn(tx.repository(UserRepository.class), id, change));
+        return runtime.store().inSystem("update a user account", tx -> changeIn(tx.repository(UserRepository.class), id, change));
     }
 
     private static User changeIn(UserRepository users, UserId id, UnaryOperator<User> change) {
@@ -301,7 +287,7 @@ public final class DefaultUsers implements Users, UserAdministration {
 
     private User validHolder(UserRepository users, TokenKind kind, String hash) {
         return users.lockByToken(kind, hash)
-                .filter(holder -> holder.expiresAt() != null && holder.expiresAt().isAfter(clock.instant()))
+                .filter(holder -> holder.expiresAt() != null && holder.expiresAt().isAfter(runtime.now()))
                 .map(UserRepository.TokenHolder::user)
                 .filter(User::active)
                 .orElseThrow(() -> new AuthenticationException("auth.invalid_token", "the token is unknown, used or expired"));

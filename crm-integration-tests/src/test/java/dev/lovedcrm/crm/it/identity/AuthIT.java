@@ -40,8 +40,7 @@ class AuthIT {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final MutableClock CLOCK = MutableClock.atNow();
     private static final List<DomainEvent> EVENTS = new CopyOnWriteArrayList<>();
-    private static final AuthSettings SETTINGS = new AuthSettings(Duration.ofHours(48), Duration.ofHours(1),
-            Duration.ofHours(12), Duration.ofDays(30), Duration.ofSeconds(10), 3, Duration.ofMinutes(15), 6);
+    private static final AuthSettings SETTINGS = new AuthSettings(Duration.ofHours(12), Duration.ofDays(30), Duration.ofSeconds(10), 3, Duration.ofMinutes(15), 6);
     private static CrmTestDatabase db;
     private static Crm crm;
 
@@ -234,7 +233,7 @@ class AuthIT {
     @Test
     void withoutAGraceWindowOnlyOneOfTwoConcurrentRefreshesSucceeds() throws Exception {
         Crm strict = Crm.builder().store(JdbiCrmStore.create(db.dataSource())).clock(CLOCK)
-                .authSettings(new AuthSettings(Duration.ofHours(48), Duration.ofHours(1), Duration.ofHours(12),
+                .authSettings(new AuthSettings(Duration.ofHours(12),
                         Duration.ofDays(30), Duration.ZERO, 3, Duration.ofMinutes(15), 6))
                 .build();
         String email = newUser();

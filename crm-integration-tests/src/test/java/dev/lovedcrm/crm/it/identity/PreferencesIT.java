@@ -12,7 +12,16 @@ import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.preference.Preferences;
+import dev.lovedcrm.crm.preference.DashboardLayout;
+import dev.lovedcrm.crm.preference.DateFormat;
+import dev.lovedcrm.crm.preference.PageSize;
 import dev.lovedcrm.crm.preference.PreferencesPatch;
+import dev.lovedcrm.crm.preference.ProfileVisibility;
+import dev.lovedcrm.crm.preference.QuietHours;
+import dev.lovedcrm.crm.preference.Theme;
+import dev.lovedcrm.crm.preference.TimeFormat;
+import dev.lovedcrm.crm.store.DatabaseEnum;
+import java.time.LocalTime;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import dev.lovedcrm.crm.user.NewUser;
@@ -21,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 @CrmDatabaseTest
@@ -49,48 +59,62 @@ class PreferencesIT {
     void defaultsUntilSavedThenPatched() {
         assertThat(scope.preferences().get()).isEqualTo(Preferences.defaults());
 
-        Preferences saved = scope.preferences().update(PreferencesPatch.builder().theme("dark").timeFormat("12h")
-                .itemsPerPage("50").emailMarketing(true).quietHours(Map.of("enabled", true, "start", "22:00", "end", "07:00"))
-                .customSettings(Map.of("pipeline", Map.of("collapsed", true))).build());
+        Preferences saved = scope.preferences().update(new PreferencesPatch().theme(Theme.DARK).timeFormat(TimeFormat.H12)
+                .itemsPerPage(PageSize.FIFTY).emailMarketing(true).quietHours(new QuietHours(true, LocalTime.of(22, 0), LocalTime.of(7, 0)))
+                .customSettings(Map.of("pipeline", Map.of("collapsed", true))));
 
-        assertThat(saved.theme()).isEqualTo("dark");
+        assertThat(saved.theme()).isEqualTo(Theme.DARK);
         assertThat(saved.language()).isEqualTo("pt");
         assertThat(scope.preferences().get()).isEqualTo(saved);
-        Preferences again = scope.preferences().update(PreferencesPatch.builder().language("en-US").build());
-        assertThat(again.theme()).isEqualTo("dark");
+        Preferences again = scope.preferences().update(new PreferencesPatch().language("en-US"));
+        assertThat(again.theme()).isEqualTo(Theme.DARK);
         assertThat(again.language()).isEqualTo("en-US");
-        assertThat(again.quietHours()).containsEntry("start", "22:00");
+        assertThat(again.quietHours()).isEqualTo(new QuietHours(true, LocalTime.of(22, 0), LocalTime.of(7, 0)));
+        assertThat(again.quietHours().toJson()).containsEntry("start", "22:00");
     }
 
     @Test
     void preferencesArePerOrganizationAndPerMember() {
-        scope.preferences().update(PreferencesPatch.builder().theme("dark").build());
+        scope.preferences().update(new PreferencesPatch().theme(Theme.DARK));
         Organization other = crm.organizations().create(user.id(), NewOrganization.named("Other Co"));
         User colleague = crm.users().register(NewUser.of("colleague" + SEQUENCE.incrementAndGet() + "@example.com",
                 "correct horse battery staple", "Colleague"));
         crm.invitations().accept(scope.invites().create(NewInvite.of(colleague.email(), Role.MEMBER)).token(), colleague.id());
 
-        assertThat(crm.tenant(other.id(), user.id()).preferences().get().theme()).isEqualTo("system");
-        assertThat(crm.tenant(org.id(), colleague.id()).preferences().get().theme()).isEqualTo("system");
+        assertThat(crm.tenant(other.id(), user.id()).preferences().get().theme()).isEqualTo(Theme.SYSTEM);
+        assertThat(crm.tenant(org.id(), colleague.id()).preferences().get().theme()).isEqualTo(Theme.SYSTEM);
     }
 
     @Test
-    void everyEnumeratedFieldIsChecked() {
+    void everyFieldIsChecked() {
         expect("patch", null);
-        expect("theme", PreferencesPatch.builder().theme("neon").build());
-        expect("language", PreferencesPatch.builder().language("not a tag").build());
-        expect("timezone", PreferencesPatch.builder().timezone("Atlantis/Capital").build());
-        expect("dateFormat", PreferencesPatch.builder().dateFormat("YY").build());
-        expect("timeFormat", PreferencesPatch.builder().timeFormat("25h").build());
-        expect("dashboardLayout", PreferencesPatch.builder().dashboardLayout("fancy").build());
-        expect("itemsPerPage", PreferencesPatch.builder().itemsPerPage("1000").build());
-        expect("profileVisibility", PreferencesPatch.builder().profileVisibility("everyone").build());
-        expect("quietHours", PreferencesPatch.builder().quietHours(Map.of("enabled", true)).build());
-        expect("quietHours", PreferencesPatch.builder().quietHours(Map.of("enabled", "yes", "start", "22:00", "end", "07:00")).build());
-        expect("quietHours", PreferencesPatch.builder().quietHours(Map.of("enabled", true, "start", "25:00", "end", "07:00")).build());
-        expect("customSettings", PreferencesPatch.builder().customSettings(Map.of("big", "x".repeat(20_000))).build());
+        expect("language", new PreferencesPatch().language("not a tag"));
+        expect("timezone", new PreferencesPatch().timezone("Atlantis/Capital"));
+        expect("customSettings", new PreferencesPatch().customSettings(Map.of("big", "x".repeat(20_000))));
 
         assertThat(scope.preferences().get()).isEqualTo(Preferences.defaults());
+    }
+
+    @Test
+    void everyEnumeratedValueArrivingAsTextIsChecked() {
+        expectParse("theme", () -> DatabaseEnum.parse(Theme.class, "theme", "neon"));
+        expectParse("dateFormat", () -> DatabaseEnum.parse(DateFormat.class, "dateFormat", "YY"));
+        expectParse("timeFormat", () -> DatabaseEnum.parse(TimeFormat.class, "timeFormat", "25h"));
+        expectParse("dashboardLayout", () -> DatabaseEnum.parse(DashboardLayout.class, "dashboardLayout", "fancy"));
+        expectParse("itemsPerPage", () -> DatabaseEnum.parse(PageSize.class, "itemsPerPage", "1000"));
+        expectParse("profileVisibility", () -> DatabaseEnum.parse(ProfileVisibility.class, "profileVisibility", "everyone"));
+        expectParse("quietHours", () -> QuietHours.fromJson(Map.of("enabled", true)));
+        expectParse("quietHours", () -> QuietHours.fromJson(Map.of("enabled", "yes", "start", "22:00", "end", "07:00")));
+        expectParse("quietHours", () -> QuietHours.fromJson(Map.of("enabled", true, "start", "25:00", "end", "07:00")));
+
+        assertThat(DatabaseEnum.parse(PageSize.class, "itemsPerPage", "50")).isEqualTo(PageSize.FIFTY);
+        assertThat(DatabaseEnum.parse(DateFormat.class, "dateFormat", "YYYY-MM-DD")).isEqualTo(DateFormat.ISO);
+        assertThat(QuietHours.fromJson(Map.of("enabled", false, "start", "22:00", "end", "07:00")).enabled()).isFalse();
+    }
+
+    private static void expectParse(String field, ThrowingCallable parse) {
+        assertThatThrownBy(parse)
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).containsKey(field));
     }
 
     private void expect(String field, PreferencesPatch patch) {

@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.it.identity;
 
+import dev.lovedcrm.crm.MemberPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -197,7 +198,7 @@ class TwoFactorIT {
 
         TenantScope fromSession = crm.tenant(crm.auth().authenticate(session.sessionToken()));
         assertThat(fromSession.context().organizationId()).isEqualTo(org.id());
-        assertThat(fromSession.context().actingUserId()).isEqualTo(user.id());
+        assertThat(((MemberPrincipal) fromSession.context().principal()).userId()).isEqualTo(user.id());
     }
 
     @Test

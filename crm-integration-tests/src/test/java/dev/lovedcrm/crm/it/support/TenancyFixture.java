@@ -1,6 +1,7 @@
 package dev.lovedcrm.crm.it.support;
 
 import dev.lovedcrm.crm.Crm;
+import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.Role;
 import dev.lovedcrm.crm.TenantScope;
 import dev.lovedcrm.crm.event.DomainEvent;
@@ -82,6 +83,11 @@ public final class TenancyFixture {
             ownerScope.members().changeRole(user, Role.OWNER);
         }
         return user;
+    }
+
+    /** The role the scope's member had when it was opened. */
+    public static Role roleOf(TenantScope scope) {
+        return ((MemberPrincipal) scope.context().principal()).role();
     }
 
     public TenantScope scope(OrganizationId organization, UserId user) {

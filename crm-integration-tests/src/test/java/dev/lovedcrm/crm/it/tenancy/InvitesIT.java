@@ -117,7 +117,7 @@ class InvitesIT {
         Member member = fx.crm.invitations().accept(issued.token(), user);
 
         assertThat(member.role()).isEqualTo(Role.MEMBER);
-        assertThat(fx.scope(org.id(), user).context().role()).isEqualTo(Role.MEMBER);
+        assertThat(TenancyFixture.roleOf(fx.scope(org.id(), user))).isEqualTo(Role.MEMBER);
         Invite accepted = as(owner).invites().list(Optional.of(InviteStatus.ACCEPTED), PageRequest.first(10)).items().get(0);
         assertThat(accepted.acceptedAt()).isEqualTo(fx.clock.instant());
         assertThat(accepted.respondedAt()).isEqualTo(fx.clock.instant());
@@ -137,7 +137,7 @@ class InvitesIT {
         User user = fx.crm.users().findById(member.userId()).orElseThrow();
         assertThat(user.email()).isEqualTo("newcomer@example.com");
         assertThat(user.verified()).as("receiving the invite proved the email").isTrue();
-        assertThat(fx.scope(org.id(), user.id()).context().role()).isEqualTo(Role.VIEWER);
+        assertThat(TenancyFixture.roleOf(fx.scope(org.id(), user.id()))).isEqualTo(Role.VIEWER);
         Expect.code("invite.not_pending", () -> fx.crm.invitations().acceptAsNewUser(issued.token(),
                 NewUser.of("newcomer@example.com", "correct horse battery staple", "Again")));
     }

@@ -51,7 +51,7 @@ class OrganizationsIT {
         assertThat(org.trialEndsAt()).isEqualTo(fx.clock.instant().plus(Duration.ofDays(14)));
         assertThat(org.settings()).containsEntry("locale", "pt-BR");
         TenantScope scope = fx.crm.tenant(org.id(), owner);
-        assertThat(scope.context().role()).isEqualTo(Role.OWNER);
+        assertThat(TenancyFixture.roleOf(scope)).isEqualTo(Role.OWNER);
         assertThat(fx.eventTypes()).contains("organization.created", "member.joined");
     }
 
@@ -124,17 +124,17 @@ class OrganizationsIT {
         UserId admin = fx.member(org, owner, Role.ADMIN, "upd-admin");
         UserId member = fx.member(org, owner, Role.MEMBER, "upd-member");
 
-        Organization updated = fx.crm.organizations().update(fx.scope(org.id(), admin),
+        Organization updated = fx.scope(org.id(), admin).organization().update(
                 OrganizationPatch.empty().name("After").description("Uma agência").industry("marketing").website("after.com"));
         assertThat(updated.name()).isEqualTo("After");
         assertThat(updated.website()).isEqualTo("https://after.com");
         assertThat(updated.slug()).isEqualTo(org.slug());
 
-        Organization cleared = fx.crm.organizations().update(fx.scope(org.id(), owner), OrganizationPatch.empty().description(""));
+        Organization cleared = fx.scope(org.id(), owner).organization().update(OrganizationPatch.empty().description(""));
         assertThat(cleared.description()).isNull();
         assertThat(cleared.industry()).isEqualTo("marketing");
 
-        assertThatThrownBy(() -> fx.crm.organizations().update(fx.scope(org.id(), member), OrganizationPatch.empty().name("Nope")))
+        assertThatThrownBy(() -> fx.scope(org.id(), member).organization().update(OrganizationPatch.empty().name("Nope")))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(fx.crm.organizations().findById(org.id())).map(Organization::name).contains("After");
     }
@@ -145,9 +145,9 @@ class OrganizationsIT {
         Organization org = fx.organization(owner, "Short lived");
         UserId admin = fx.member(org, owner, Role.ADMIN, "deact-admin");
 
-        assertThatThrownBy(() -> fx.crm.organizations().deactivate(fx.scope(org.id(), admin)))
+        assertThatThrownBy(() -> fx.scope(org.id(), admin).organization().deactivate())
                 .isInstanceOf(PermissionDeniedException.class);
-        assertThat(fx.crm.organizations().deactivate(fx.scope(org.id(), owner)).active()).isFalse();
+        assertThat(fx.scope(org.id(), owner).organization().deactivate().active()).isFalse();
 
         assertThatThrownBy(() -> fx.crm.tenant(org.id(), owner))
                 .isInstanceOfSatisfying(PermissionDeniedException.class, e -> assertThat(e.code()).isEqualTo("tenant.access_denied"));
@@ -193,9 +193,9 @@ class OrganizationsIT {
 
         Organization org = fx.organization(owner, "Patched");
         TenantScope scope = fx.scope(org.id(), owner);
-        Expect.field("name", () -> fx.crm.organizations().update(scope, OrganizationPatch.empty().name("x")));
-        Expect.field("website", () -> fx.crm.organizations().update(scope, OrganizationPatch.empty().website("ftp://x.com")));
-        Expect.field("patch", () -> fx.crm.organizations().update(scope, null));
+        Expect.field("name", () -> scope.organization().update(OrganizationPatch.empty().name("x")));
+        Expect.field("website", () -> scope.organization().update(OrganizationPatch.empty().website("ftp://x.com")));
+        Expect.field("patch", () -> scope.organization().update(null));
         assertThat(fx.crm.organizations().findById(org.id())).map(Organization::name).contains("Patched");
         assertThat(fx.crm.organizations().listForUser(owner, PageRequest.first(100)).items()).hasSize(before + 1);
     }

@@ -108,7 +108,7 @@ class TenancyConcurrencyIT {
         int owners = 0;
         for (UserId candidate : candidates) {
             try {
-                if (fx.scope(org.id(), candidate).context().role() == Role.OWNER) {
+                if (TenancyFixture.roleOf(fx.scope(org.id(), candidate)) == Role.OWNER) {
                     owners++;
                 }
             } catch (PermissionDeniedException removed) {

@@ -1,10 +1,12 @@
 package dev.lovedcrm.crm.jdbi.internal;
 
-import dev.lovedcrm.crm.auth.spi.ThrottleRepository;
+import dev.lovedcrm.crm.access.spi.PrincipalRepository;
 import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
+import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
 import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
 import dev.lovedcrm.crm.event.spi.EventRepository;
 import dev.lovedcrm.crm.invite.spi.InviteRepository;
+import dev.lovedcrm.crm.jdbi.internal.access.JdbiPrincipalRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiThrottleRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiTwoFactorRepository;
 import dev.lovedcrm.crm.jdbi.internal.event.JdbiEventRepository;
@@ -51,7 +53,8 @@ public final class RepositoryRegistry {
             Map.entry(SessionRepository.class, JdbiSessionRepository.class),
             Map.entry(ThrottleRepository.class, JdbiThrottleRepository.class),
             Map.entry(TwoFactorRepository.class, JdbiTwoFactorRepository.class),
-            Map.entry(PreferencesRepository.class, JdbiPreferencesRepository.class));
+            Map.entry(PreferencesRepository.class, JdbiPreferencesRepository.class),
+            Map.entry(PrincipalRepository.class, JdbiPrincipalRepository.class));
 
     private final Jdbi jdbi;
     private final ThreadLocal<JdbiStoreTransaction> current = new ThreadLocal<>();

@@ -1,6 +1,7 @@
 package dev.lovedcrm.crm.auth.totp.internal;
 
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
+import dev.lovedcrm.crm.internal.CrmRuntime;
 import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
@@ -32,6 +33,10 @@ public final class SecondFactor {
         this.hasher = hasher;
         this.clock = clock;
         this.random = random;
+    }
+
+    public SecondFactor(CrmRuntime runtime) {
+        this(runtime.hasher(), runtime.clock(), runtime.random());
     }
 
     public Totp totp() {

@@ -1,6 +1,6 @@
 package dev.lovedcrm.crm.jdbi.internal.auth;
 
-import dev.lovedcrm.crm.auth.spi.ThrottleRepository;
+import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;

@@ -18,8 +18,8 @@ public interface JdbiEventRepository extends EventRepository {
 
     @Override
     @SqlUpdate("""
-            INSERT INTO crm.domain_events (organization_id, id, event_type, actor_id, payload, occurred_at)
-            VALUES (:organizationId, :id, :type, :actorId, :data, :occurredAt)""")
+            INSERT INTO crm.domain_events (organization_id, id, event_type, actor_id, actor_kind, payload, occurred_at)
+            VALUES (:organizationId, :id, :type, :actorId, :actorKind, :data, :occurredAt)""")
     void append(@BindMethods DomainEvent event);
 
     @Override
@@ -37,7 +37,8 @@ public interface JdbiEventRepository extends EventRepository {
      * @return the events
      */
     @SqlQuery("""
-            SELECT id, organization_id, event_type AS type, actor_id, payload AS data, occurred_at FROM crm.domain_events
+            SELECT id, organization_id, event_type AS type, actor_id, actor_kind, payload AS data, occurred_at
+              FROM crm.domain_events
              WHERE organization_id = :organizationId AND (CAST(:after AS uuid) IS NULL OR id < :after)
              ORDER BY id DESC LIMIT :limit""")
     @RegisterConstructorMapper(DomainEvent.class)

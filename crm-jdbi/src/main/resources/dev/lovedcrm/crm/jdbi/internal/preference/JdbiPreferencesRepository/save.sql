@@ -10,7 +10,7 @@ VALUES (:organizationId, :id, :userId,
        :emailNotifications, :pushNotifications, :smsNotifications, :emailMarketing, :emailProductUpdates,
        :emailSecurityAlerts, :emailBillingAlerts, :emailTeamActivity,
        :dashboardLayout, :itemsPerPage, :showOnboarding, :showTips, :profileVisibility, :activityStatus,
-       :quietHours, :customSettings)
+       COALESCE(:quietHours, '{}'::jsonb), :customSettings)
 ON CONFLICT (organization_id, user_id) DO UPDATE
    SET theme = EXCLUDED.theme, language = EXCLUDED.language, timezone = EXCLUDED.timezone,
        date_format = EXCLUDED.date_format, time_format = EXCLUDED.time_format,

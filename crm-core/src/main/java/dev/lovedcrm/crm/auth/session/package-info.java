@@ -1,0 +1,2 @@
+/** Sessions as the API shows them. */
+package dev.lovedcrm.crm.auth.session;

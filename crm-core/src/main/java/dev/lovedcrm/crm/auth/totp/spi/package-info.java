@@ -1,0 +1,2 @@
+/** Persistence ports of {@code auth.totp}, implemented by stores such as crm-jdbi. For stores, not application code: their records may carry hashes and other stored-only fields. */
+package dev.lovedcrm.crm.auth.totp.spi;
