@@ -41,18 +41,44 @@ public final class Validation {
         return this;
     }
 
-    /** Requires a non-blank text of at most {@code max} characters (after trimming). */
+    /**
+     * Requires a non-blank single-line text of {@code min} to {@code max} characters (after trimming): no
+     * control characters (NUL, line breaks, tabs, …) and no unpaired surrogates.
+     */
     public Validation text(String field, String value, int min, int max) {
         if (value == null || value.isBlank()) {
             return check(false, field, "is required");
         }
         int length = value.trim().length();
-        return check(length >= min && length <= max, field, "must be " + min + " to " + max + " characters");
+        return check(Texts.isSingleLine(value), field, Texts.SINGLE_LINE_RULE)
+                .check(length >= min && length <= max, field, "must be " + min + " to " + max + " characters");
     }
 
-    /** Allows null; otherwise at most {@code max} characters. */
+    /** Allows null; otherwise a single-line text (as {@link #text}) of at most {@code max} characters. */
     public Validation optionalText(String field, String value, int max) {
-        return check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
+        return check(value == null || Texts.isSingleLine(value), field, Texts.SINGLE_LINE_RULE)
+                .check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
+    }
+
+    /**
+     * Allows null; otherwise a text of at most {@code max} characters that may hold line breaks and tabs but
+     * no other control characters (NUL among them) and no unpaired surrogates.
+     */
+    public Validation optionalMultilineText(String field, String value, int max) {
+        return check(value == null || Texts.isMultiline(value), field, Texts.MULTILINE_RULE)
+                .check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
+    }
+
+    /**
+     * Allows null or empty; otherwise an absolute {@code http} or {@code https} URL with a host, of at most
+     * {@code max} characters ({@code javascript:}, {@code data:} and scheme-relative {@code //host} are refused).
+     */
+    public Validation optionalWebUrl(String field, String value, int max) {
+        if (value == null || value.isEmpty()) {
+            return this;
+        }
+        return check(value.length() <= max && Texts.isSingleLine(value) && Texts.isWebUrl(value), field,
+                "must be an http(s) URL of at most " + max + " characters");
     }
 
     /** Requires a syntactically valid email address of at most 255 characters. */
@@ -64,13 +90,16 @@ public final class Validation {
         return check(trimmed.length() <= 255 && EMAIL.matcher(trimmed).matches(), field, "must be a valid email address");
     }
 
-    /** Allows null; otherwise a JSON-writable value of at most {@code maxBytes} bytes as JSON. */
+    /**
+     * Allows null; otherwise a JSON value of at most {@code maxBytes} bytes as PostgreSQL stores it (numbers
+     * written out in full), whose strings hold no NUL and no unpaired surrogates.
+     */
     public Validation json(String field, Object value, int maxBytes) {
         if (value == null) {
             return this;
         }
-        int size = JsonSize.bytes(value);
-        check(size >= 0, field, "must be a JSON value");
+        int size = JsonSize.storedBytes(value, maxBytes);
+        check(size != JsonSize.NOT_JSON, field, "must be a JSON value without NUL characters or unpaired surrogates");
         return check(size <= maxBytes, field, "must be at most " + maxBytes + " bytes as JSON");
     }
 

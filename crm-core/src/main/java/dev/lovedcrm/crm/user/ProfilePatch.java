@@ -45,6 +45,26 @@ public record ProfilePatch(
     }
 
     /**
+     * Sets or clears the location.
+     *
+     * @param location the location
+     * @return a copy
+     */
+    public ProfilePatch location(String location) {
+        return new ProfilePatch(fullName, bio, location, avatarUrl, phone, timezone, language);
+    }
+
+    /**
+     * Sets or clears the avatar URL (an http(s) URL).
+     *
+     * @param avatarUrl the URL
+     * @return a copy
+     */
+    public ProfilePatch avatarUrl(String avatarUrl) {
+        return new ProfilePatch(fullName, bio, location, avatarUrl, phone, timezone, language);
+    }
+
+    /**
      * Sets or clears the phone.
      *
      * @param phone the phone

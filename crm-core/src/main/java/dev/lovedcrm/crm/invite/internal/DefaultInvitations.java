@@ -102,7 +102,7 @@ public final class DefaultInvitations implements Invitations {
 
     @Override
     public Invite reject(String token, String reason) {
-        new Validation().optionalText("reason", reason, 200).throwIfInvalid();
+        new Validation().optionalMultilineText("reason", reason, 200).throwIfInvalid();
         Invite found = pendingInvite(token);
         return runtime.store().inTenant(found.organizationId(), tx -> {
             Invite invite = lockCurrent(tx, found, token);

@@ -45,6 +45,7 @@ public final class DefaultInvites implements Invites {
                 .email("email", input.email())
                 .check(input.role() != null, "role", "is required")
                 .optionalText("invitedName", input.invitedName(), 100)
+                .optionalMultilineText("message", input.message(), 500)
                 .check(input.message() == null || input.message().trim().length() >= 10 && input.message().trim().length() <= 500,
                         "message", "must be 10 to 500 characters")
                 .throwIfInvalid();

@@ -14,9 +14,9 @@ final class OrganizationRules {
     /** Checks the optional profile fields; returns the normalised website (null when absent or cleared). */
     static String profileChecks(Validation validation, String description, String website, String logoUrl,
             String industry, String companySize, Map<String, Object> settings) {
-        validation.optionalText("description", description, 1000)
+        validation.optionalMultilineText("description", description, 1000)
                 .optionalText("website", website, 255)
-                .optionalText("logoUrl", logoUrl, 2048)
+                .optionalWebUrl("logoUrl", logoUrl, 2048)
                 .optionalText("industry", industry, 100)
                 .optionalText("companySize", companySize, 50)
                 .json("settings", settings, MAX_SETTINGS_BYTES);
