@@ -133,15 +133,16 @@ public final class Crm {
 
     /**
      * Opens the way into one organization's data for one user: checks that the organization is
-     * active and that the user is an active member, and loads the member's role.
+     * active, that the user's account is active and that the user is an active member, and loads the
+     * member's role. Every operation of the scope checks the same again in its own transaction.
      *
      * @param organizationId the organization
      * @param userId the acting user
      * @return the scope
      * @throws ValidationException naming {@code organizationId} or {@code userId} when null
      * @throws PermissionDeniedException with code {@code tenant.access_denied} when the organization
-     *     does not exist or is inactive, or the user is not an active member of it (one code for all
-     *     three, so a caller cannot probe which organizations exist)
+     *     does not exist or is inactive, the account is deactivated, or the user is not an active member
+     *     of it (one code for all, so a caller cannot probe which organizations exist)
      */
     public TenantScope tenant(OrganizationId organizationId, UserId userId) {
         Validation.requireNonNull("organizationId", organizationId);

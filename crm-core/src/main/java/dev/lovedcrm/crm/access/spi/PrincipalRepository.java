@@ -15,7 +15,8 @@ import java.util.Optional;
 public interface PrincipalRepository {
 
     /**
-     * The member as the database has it now, when the membership is active and the organization is active.
+     * The member as the database has it now, when the membership, the organization and the user's account
+     * are all active.
      *
      * @param organizationId the organization
      * @param userId the member's user

@@ -29,14 +29,15 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(JdbiPrincipalRepository.ApiKeyMapper.class)
 public interface JdbiPrincipalRepository extends PrincipalRepository {
 
-    /** The member's user, role and denied actions, when the membership and the organization are active. */
+    /** The member's user, role and denied actions, when the membership, the organization and the account are active. */
     String ACTIVE_MEMBER = """
             SELECT m.user_id, m.role,
                    ARRAY(SELECT p.key FROM jsonb_each(m.permissions) p WHERE p.value = 'false'::jsonb) AS denied
               FROM crm.organization_members m
               JOIN crm.organizations o ON o.id = m.organization_id
+              JOIN crm.users u ON u.id = m.user_id
              WHERE m.organization_id = :organizationId AND o.id = :organizationId
-               AND m.user_id = :userId AND m.is_active AND o.is_active""";
+               AND m.user_id = :userId AND m.is_active AND o.is_active AND u.is_active""";
 
     @Override
     @SqlQuery(ACTIVE_MEMBER)
