@@ -26,7 +26,9 @@ import java.util.Set;
  * Google's keys (a JWKS the host provides, or a caching remote source such as
  * {@code JWKSourceBuilder.create(new URL("https://www.googleapis.com/oauth2/v3/certs")).build()}),
  * the issuer ({@code https://accounts.google.com} or {@code accounts.google.com}), the audience (one
- * of the host's OAuth client ids) and expiry, with one minute of clock skew.
+ * of the host's OAuth client ids) and expiry, with one minute of clock skew; optionally the authorized
+ * party ({@code azp}, {@link #requireAuthorizedParty(Set)}) and, per call, the nonce
+ * ({@link #verify(String, String)}).
  */
 public final class NimbusGoogleIdTokenVerifier implements GoogleIdTokenVerifier {
 
@@ -35,6 +37,8 @@ public final class NimbusGoogleIdTokenVerifier implements GoogleIdTokenVerifier 
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Set<String> clientIds;
+    private final Set<String> authorizedParties;
+    private final JWKSource<SecurityContext> keys;
     private final Clock clock;
 
     /**
@@ -45,13 +49,35 @@ public final class NimbusGoogleIdTokenVerifier implements GoogleIdTokenVerifier 
      * @param clock the clock for expiry checks
      */
     public NimbusGoogleIdTokenVerifier(JWKSource<SecurityContext> keys, Set<String> clientIds, Clock clock) {
+        this(keys, clientIds, Set.of(), clock);
+    }
+
+    private NimbusGoogleIdTokenVerifier(JWKSource<SecurityContext> keys, Set<String> clientIds, Set<String> authorizedParties,
+            Clock clock) {
         if (clientIds == null || clientIds.isEmpty()) {
             throw new IllegalArgumentException("at least one OAuth client id is required");
         }
         this.clientIds = Set.copyOf(clientIds);
+        this.authorizedParties = Set.copyOf(authorizedParties);
         this.clock = Objects.requireNonNull(clock, "clock");
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, Objects.requireNonNull(keys, "keys")));
+        this.keys = Objects.requireNonNull(keys, "keys");
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
+    }
+
+    /**
+     * A verifier that also requires the {@code azp} claim (the client the token was issued to) to be one
+     * of the given client ids: use it when tokens must come from your own clients only (a token Google
+     * issued to another client for your audience is then refused).
+     *
+     * @param clientIds the accepted authorized parties (at least one)
+     * @return a new verifier with the same keys, audiences and clock
+     */
+    public NimbusGoogleIdTokenVerifier requireAuthorizedParty(Set<String> clientIds) {
+        if (clientIds == null || clientIds.isEmpty() || clientIds.stream().anyMatch(c -> c == null || c.isBlank())) {
+            throw new IllegalArgumentException("at least one authorized party client id is required");
+        }
+        return new NimbusGoogleIdTokenVerifier(keys, this.clientIds, clientIds, clock);
     }
 
     /**
@@ -90,6 +116,17 @@ public final class NimbusGoogleIdTokenVerifier implements GoogleIdTokenVerifier 
         if (issuedAt != null && issuedAt.toInstant().minus(SKEW).isAfter(now)) {
             throw invalid("issue time");
         }
+        String authorizedParty;
+        String nonce;
+        try {
+            authorizedParty = claims.getStringClaim("azp");
+            nonce = claims.getStringClaim("nonce");
+        } catch (ParseException e) {
+            throw invalid("claims");
+        }
+        if (!authorizedParties.isEmpty() && (authorizedParty == null || !authorizedParties.contains(authorizedParty))) {
+            throw invalid("authorized party");
+        }
         String subject = claims.getSubject();
         if (subject == null || subject.isBlank() || subject.length() > 255) {
             throw invalid("subject");
@@ -97,7 +134,7 @@ public final class NimbusGoogleIdTokenVerifier implements GoogleIdTokenVerifier 
         try {
             Boolean verified = claims.getBooleanClaim("email_verified");
             return new GoogleIdentity(subject, claims.getStringClaim("email"), Boolean.TRUE.equals(verified),
-                    claims.getStringClaim("name"));
+                    claims.getStringClaim("name"), nonce, authorizedParty);
         } catch (ParseException e) {
             throw invalid("claims");
         }

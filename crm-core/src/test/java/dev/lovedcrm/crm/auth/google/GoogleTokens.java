@@ -32,11 +32,23 @@ public final class GoogleTokens {
     }
 
     public String token(String subject, String email, String issuer, String audience, Instant issuedAt, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return token(subject, email, issuer, audience, issuedAt, expiresAt, null, null);
+    }
+
+    /** A token with a {@code nonce} and an {@code azp} claim (each left out when {@code null}). */
+    public String token(String subject, String email, String issuer, String audience, Instant issuedAt, Instant expiresAt,
+            String nonce, String authorizedParty) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .subject(subject).issuer(issuer).audience(audience)
                 .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
-                .claim("email", email).claim("email_verified", true).claim("name", "Google User")
-                .build();
+                .claim("email", email).claim("email_verified", true).claim("name", "Google User");
+        if (nonce != null) {
+            builder.claim("nonce", nonce);
+        }
+        if (authorizedParty != null) {
+            builder.claim("azp", authorizedParty);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
