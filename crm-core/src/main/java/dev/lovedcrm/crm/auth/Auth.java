@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Sign-in and sessions, from {@code crm.auth()}. Session and refresh tokens are random (256 bits),
- * stored only as SHA-256 hashes, and compared in constant time. Failed sign-ins are throttled per
- * account and per client address, with one generic error that never tells whether the email exists.
+ * stored only as SHA-256 hashes, and compared in constant time. Every guess (password, second-factor
+ * code) is counted before it is verified, per account, per client address (IPv6 by /64) and, for second
+ * factors, per user and organization, with one generic error that never tells whether the email exists.
  */
 public interface Auth {
 
@@ -43,6 +44,21 @@ public interface Auth {
     IssuedSession loginWithGoogle(String googleIdToken, ClientInfo client);
 
     /**
+     * Signs in with a Google ID token that must carry the {@code nonce} the host put in its sign-in request
+     * (binding the token to that request, so a token captured elsewhere cannot be replayed here).
+     *
+     * @param googleIdToken the Google ID token
+     * @param nonce the nonce the host generated for this sign-in, or {@code null} to skip the check
+     * @param client where the sign-in comes from
+     * @return the new session and its tokens
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code auth.invalid_google_token} (also for a
+     *     missing or different nonce), {@code auth.google_not_configured} or {@code auth.invalid_credentials}
+     * @throws dev.lovedcrm.crm.error.RateLimitedException {@code auth.rate_limited}
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code googleIdToken}, {@code nonce} or a client field
+     */
+    IssuedSession loginWithGoogle(String googleIdToken, String nonce, ClientInfo client);
+
+    /**
      * Checks a session token and slides the session's expiry (written at most once a minute per session).
      *
      * @param sessionToken the bearer token
@@ -54,10 +70,12 @@ public interface Auth {
     AuthenticatedSession authenticate(String sessionToken);
 
     /**
-     * Exchanges a refresh token for a new session token and refresh token (rotation). Presenting a
-     * refresh token that was already rotated revokes the session (theft detection, RFC 9700 §4.14),
-     * except within the grace period ({@link AuthSettings#refreshGracePeriod()}) after its rotation,
-     * when a client that lost the response may retry: it gets a new pair and the pair it lost dies.
+     * Exchanges a refresh token for a new session token and refresh token (rotation). Presenting any
+     * earlier refresh token of the session revokes the session (theft detection, RFC 9700 §4.14) and
+     * publishes {@code session.refresh_reused} (to the outbox when the session is in an organization, and
+     * to listeners). The one exception: within the grace period ({@link AuthSettings#refreshGracePeriod()})
+     * after a rotation, the token just rotated may be presented again by a client that lost the response;
+     * it gets back exactly the pair that rotation issued (nothing new is minted, the holder's pair stays).
      *
      * @param refreshToken the refresh token
      * @return the session and its new tokens

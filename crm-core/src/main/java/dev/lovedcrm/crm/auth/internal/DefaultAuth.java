@@ -45,8 +45,6 @@ import java.util.Optional;
 /** The {@link Auth} service. */
 public final class DefaultAuth implements Auth {
 
-    /** Failures per client address before delays start (higher than per account: offices share addresses). */
-    static final int ADDRESS_THRESHOLD = 20;
     private static final int MAX_TOKEN_LENGTH = 200;
     private static final String WRONG_CODE = "auth.invalid_two_factor_code";
     private static final int MAX_PASSWORD_INPUT = 1024;
@@ -88,41 +86,63 @@ public final class DefaultAuth implements Auth {
         if (request.newPassword() != null) {
             String problem = PasswordPolicy.problem(request.newPassword());
             v.check(problem == null, "newPassword", problem);
+            v.check(problem != null || !request.newPassword().equals(request.password()), "newPassword",
+                    "must differ from the current password");
         }
         v.throwIfInvalid();
 
         String email = request.email().trim().toLowerCase(Locale.ROOT);
+        String emailKey = ThrottleKeys.email(email);
         List<String> keys = throttleKeys(email, request.client());
         Instant now = clock.instant();
-        Optional<UserRepository.Credentials> credentials = store.inSystem("sign-in: read credentials and throttles", tx -> {
-            requireNotThrottled(tx.repository(ThrottleRepository.class), keys, now);
-            return tx.repository(UserRepository.class).lockCredentialsByEmail(email);
+        // Count the attempt before verifying it (one transaction, rows locked in key order), so concurrent
+        // guesses queue on the throttle rows and the ones past the threshold are refused unevaluated. Known
+        // and unknown emails do the same database work: this transaction, and nothing more on a failure.
+        Reserved reserved = store.inSystem("sign-in: reserve an attempt", tx -> {
+            // Lock order of every sign-in transaction: the user row, then throttle rows, then second factors.
+            Optional<UserRepository.Credentials> found = tx.repository(UserRepository.class).lockCredentialsByEmail(email);
+            Map<String, Integer> counts = ThrottleKeys.reserve(tx.repository(ThrottleRepository.class), keys, now, settings);
+            return new Reserved(counts.get(emailKey), found);
         });
+        Optional<UserRepository.Credentials> credentials = reserved.credentials();
 
         String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(null);
         boolean passwordOk = hasher.verify(hash != null ? hash : dummyHash, request.password().toCharArray()) && hash != null;
         boolean usable = passwordOk && credentials.get().user().active() && !hardLocked(credentials.get(), now);
         if (!usable) {
-            recordFailure(keys, credentials.map(c -> c.user().id()), now);
+            failed(reserved.emailFailures(), 0, credentials.map(c -> c.user().id()).orElse(null));
             throw invalidCredentials();
         }
         User user = credentials.get().user();
         if (user.mustChangePassword() && request.newPassword() == null) {
+            settle(keys, List.of());
             throw new AuthenticationException("auth.password_change_required", "the account must change its password first");
         }
         boolean changing = user.mustChangePassword();
-        if (changing && request.newPassword().equals(request.password())) {
-            throw ValidationException.of("newPassword", "must differ from the current password");
-        }
         String rehash = changing ? hasher.hash(request.newPassword().toCharArray())
                 : hasher.needsRehash(hash) ? hasher.hash(request.password().toCharArray()) : null;
 
+        OrganizationId organization = request.organizationId();
+        boolean codeGiven = organization != null && request.totpCode() != null && !request.totpCode().isBlank();
+        String secondFactorKey = codeGiven ? ThrottleKeys.secondFactor(user.id(), organization) : null;
+        int secondFactorFailures = 0;
+        if (codeGiven) {
+            try {
+                secondFactorFailures = store.inSystem("sign-in: reserve a second-factor attempt", tx -> ThrottleKeys.reserve(
+                        tx.repository(ThrottleRepository.class), List.of(secondFactorKey), now, settings).get(secondFactorKey));
+            } catch (RateLimitedException e) {
+                settle(keys, List.of());
+                throw e;
+            }
+        }
         try {
             return store.inSystem("sign-in: open a session", tx -> {
-                if (request.organizationId() != null) {
-                    requireEntry(tx, request.organizationId(), user.id(), request.totpCode());
-                }
                 UserRepository users = tx.repository(UserRepository.class);
+                users.lockCredentials(user.id());
+                succeeded(tx.repository(ThrottleRepository.class), keys, secondFactorKey);
+                if (organization != null) {
+                    requireEntry(tx, organization, user.id(), request.totpCode());
+                }
                 if (rehash != null) {
                     users.updatePasswordHash(user.id(), rehash);
                 }
@@ -130,48 +150,106 @@ public final class DefaultAuth implements Auth {
                     users.update(user.withFlags(user.active(), user.superuser(), false));
                 }
                 users.recordLogin(user.id(), now);
-                tx.repository(ThrottleRepository.class).clear(keys.get(0));
-                return openSession(tx, user.id(), request.organizationId(), request.client(), now);
+                return openSession(tx, user.id(), organization, request.client(), now);
             });
         } catch (AuthenticationException e) {
-            throw countedIfWrongCode(e, keys, now);
+            if (WRONG_CODE.equals(e.code())) {
+                // The reservations stand: the attempt failed on the email, the address and the second factor.
+                failed(reserved.emailFailures(), secondFactorFailures, user.id());
+            } else {
+                settle(keys, secondFactorKey == null ? List.of() : List.of(secondFactorKey));
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            settle(keys, secondFactorKey == null ? List.of() : List.of(secondFactorKey));
+            throw e;
         }
     }
 
-    /** A wrong second-factor code counts as a failed sign-in, so codes cannot be guessed at leisure. */
-    private AuthenticationException countedIfWrongCode(AuthenticationException e, List<String> keys, Instant now) {
-        if (WRONG_CODE.equals(e.code())) {
-            recordFailure(keys, Optional.empty(), now);
+    /** What the reserving transaction of a sign-in found. */
+    private record Reserved(int emailFailures, Optional<UserRepository.Credentials> credentials) {
+    }
+
+    /** After a successful check, in its transaction and before any other lock: clear the account's keys, release the address. */
+    private void succeeded(ThrottleRepository throttles, List<String> keys, String secondFactorKey) {
+        List<String> all = new java.util.ArrayList<>(keys);
+        if (secondFactorKey != null) {
+            all.add(secondFactorKey);
         }
-        return e;
+        for (String key : new java.util.TreeSet<>(all)) {
+            if (key.startsWith("ip:")) {
+                ThrottleKeys.release(throttles, key, settings);
+            } else {
+                throttles.clear(key);
+            }
+        }
+    }
+
+    /**
+     * The password was right but the sign-in stopped for another reason (a second factor is required, not a
+     * member, a password change is required): clear the account's key and give back the other reservations.
+     */
+    private void settle(List<String> keys, List<String> released) {
+        store.inSystem("sign-in: settle a right password", tx -> {
+            ThrottleRepository throttles = tx.repository(ThrottleRepository.class);
+            List<String> all = new java.util.ArrayList<>(keys);
+            all.addAll(released);
+            for (String key : new java.util.TreeSet<>(all)) {
+                if (key.startsWith("email:")) {
+                    throttles.clear(key);
+                } else {
+                    ThrottleKeys.release(throttles, key, settings);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A failed attempt was already counted when it was reserved; past the hard limit (on the email or on
+     * the second factor) the account is locked until a password reset. The statement runs for unknown
+     * emails too (it then changes no row), so both paths do the same work.
+     */
+    private void failed(int emailFailures, int secondFactorFailures, UserId user) {
+        if (emailFailures < settings.hardLockAfter() && secondFactorFailures < settings.hardLockAfter()) {
+            return;
+        }
+        UserId target = user != null ? user : UserId.generate();
+        store.inSystem("sign-in: hard-lock an account", tx -> {
+            tx.repository(UserRepository.class).recordFailedLogin(target,
+                    Math.max(emailFailures, secondFactorFailures), Backoff.FOREVER);
+            return null;
+        });
     }
 
     @Override
     public IssuedSession loginWithGoogle(String googleIdToken, ClientInfo client) {
+        return loginWithGoogle(googleIdToken, null, client);
+    }
+
+    @Override
+    public IssuedSession loginWithGoogle(String googleIdToken, String nonce, ClientInfo client) {
         Validation v = new Validation().text("googleIdToken", googleIdToken, 1, 8192);
+        if (nonce != null) {
+            v.text("nonce", nonce, 1, MAX_TOKEN_LENGTH);
+        }
         ClientRules.check(v, client);
         v.throwIfInvalid();
         Instant now = clock.instant();
         List<String> keys = client.ipAddress() == null ? List.of() : List.of(ThrottleKeys.address(client.ipAddress()));
-        store.inSystem("Google sign-in: check throttles", tx -> {
-            requireNotThrottled(tx.repository(ThrottleRepository.class), keys, now);
+        store.inSystem("Google sign-in: reserve an attempt", tx -> {
+            ThrottleKeys.reserve(tx.repository(ThrottleRepository.class), keys, now, settings);
             return null;
         });
-        GoogleIdentity identity;
-        try {
-            identity = runtime.google().verify(googleIdToken.trim());
-        } catch (AuthenticationException e) {
-            recordFailure(keys, Optional.empty(), now);
-            throw e;
-        }
+        GoogleIdentity identity = runtime.google().verify(googleIdToken.trim(), nonce);
         Optional<User> user = store.inSystem("Google sign-in: find the linked account",
                 tx -> tx.repository(UserRepository.class).findByGoogleId(identity.subject()).filter(User::active));
         if (user.isEmpty()) {
-            recordFailure(keys, Optional.empty(), now);
             throw invalidCredentials();
         }
         return store.inSystem("Google sign-in: open a session", tx -> {
             tx.repository(UserRepository.class).recordLogin(user.get().id(), now);
+            succeeded(tx.repository(ThrottleRepository.class), keys, null);
             return openSession(tx, user.get().id(), null, client, now);
         });
     }
@@ -197,35 +275,58 @@ public final class DefaultAuth implements Auth {
         });
     }
 
+    /**
+     * Rotation with reuse detection over the whole family: the current token rotates; a retry with the
+     * token just rotated, inside the grace window, gets back the very pair that rotation issued (sealed
+     * under a key only that token yields) and mints nothing; any other token of the family — an older one,
+     * or the previous one after the window — revokes the session.
+     */
     @Override
     public IssuedSession refresh(String refreshToken) {
         String presented = tokenHash("refreshToken", refreshToken);
+        String token = refreshToken.trim();
         Instant now = clock.instant();
         IssuedSession issued = store.inSystem("refresh a session", tx -> {
             SessionRepository sessions = tx.repository(SessionRepository.class);
-            SessionRepository.Stored stored = sessions.lockByRefreshToken(presented)
+            SessionRepository.Stored stored = sessions.lockByRefreshToken(presented, RefreshTokens.familyHash(token))
                     .filter(s -> s.session().active())
                     .filter(s -> s.session().createdAt().plus(settings.sessionMaxLifetime()).isAfter(now))
                     .orElseThrow(DefaultAuth::invalidToken);
-            boolean current = Tokens.matches(refreshToken.trim(), stored.refreshTokenHash());
-            boolean retry = !current && stored.refreshRotatedAt() != null
-                    && now.isBefore(stored.refreshRotatedAt().plus(settings.refreshGracePeriod()));
-            if (!current && !retry) {
-                sessions.revoke(stored.session().userId(), stored.session().id());
-                events.publishAccountEvent(tx, EventType.SESSION_REFRESH_REUSED, stored.session().userId(),
-                        Map.of("sessionId", stored.session().id().toString()));
-                return null;
+            Session session = stored.session();
+            boolean current = Tokens.matches(token, stored.refreshTokenHash());
+            boolean member = current || Tokens.matches(token, stored.previousRefreshTokenHash())
+                    || stored.refreshFamilyHash() != null && Tokens.matches(RefreshTokens.familyOf(token) == null ? ""
+                            : RefreshTokens.familyOf(token), stored.refreshFamilyHash());
+            if (!member) {
+                throw invalidToken();
             }
-            String sessionToken = Tokens.generate(random);
-            String newRefresh = Tokens.generate(random);
-            Instant expiresAt = slidingExpiry(stored.session(), now);
-            sessions.rotate(stored.session().id(), Tokens.hash(sessionToken), Tokens.hash(newRefresh), presented,
-                    current ? now : stored.refreshRotatedAt(), expiresAt);
-            return new IssuedSession(withActivity(stored.session(), now, expiresAt), sessionToken, newRefresh);
+            if (current) {
+                String family = RefreshTokens.familyOf(token);
+                String sessionToken = Tokens.generate(random);
+                String newRefresh = family != null ? RefreshTokens.newToken(family, random) : Tokens.generate(random);
+                Instant expiresAt = slidingExpiry(session, now);
+                sessions.rotate(session.id(), Tokens.hash(sessionToken), Tokens.hash(newRefresh), presented, now, expiresAt,
+                        RefreshTokens.seal(token, session.id(), sessionToken, newRefresh, random));
+                return new IssuedSession(withActivity(session, now, expiresAt), sessionToken, newRefresh);
+            }
+            boolean retry = Tokens.matches(token, stored.previousRefreshTokenHash()) && stored.refreshRotatedAt() != null
+                    && now.isBefore(stored.refreshRotatedAt().plus(settings.refreshGracePeriod()));
+            Optional<String[]> pair = retry ? RefreshTokens.open(token, session.id(), stored.retryPair()) : Optional.empty();
+            if (pair.isPresent()) {
+                return new IssuedSession(session, pair.get()[0], pair.get()[1]);
+            }
+            sessions.revoke(session.userId(), session.id());
+            Map<String, Object> data = Map.of("sessionId", session.id().toString(), "userId", session.userId().toString());
+            if (session.organizationId() != null) {
+                events.publish(tx, EventType.SESSION_REFRESH_REUSED, session.organizationId(), null, data);
+            } else {
+                events.publishAccountEvent(tx, EventType.SESSION_REFRESH_REUSED, session.userId(), data);
+            }
+            return null;
         });
         if (issued == null) {
             throw new AuthenticationException("auth.refresh_token_reused",
-                    "a rotated refresh token was presented again; the session has been revoked");
+                    "an earlier refresh token of this session was presented again; the session has been revoked");
         }
         return issued;
     }
@@ -238,16 +339,29 @@ public final class DefaultAuth implements Auth {
                 .throwIfInvalid();
         AuthenticatedSession authenticated = authenticate(sessionToken);
         UserId user = authenticated.user().id();
-        List<String> keys = List.of(ThrottleKeys.email(authenticated.user().email()));
+        boolean codeGiven = totpCode != null && !totpCode.isBlank();
+        String emailKey = ThrottleKeys.email(authenticated.user().email());
+        String secondFactorKey = ThrottleKeys.secondFactor(user, organizationId);
+        List<String> keys = codeGiven ? List.of(emailKey, secondFactorKey) : List.of();
         Instant now = clock.instant();
+        Map<String, Integer> counts = store.inSystem("enter an organization: reserve an attempt",
+                tx -> ThrottleKeys.reserve(tx.repository(ThrottleRepository.class), keys, now, settings));
         try {
             store.inTenant(organizationId, tx -> {
-                requireNotThrottled(tx.repository(ThrottleRepository.class), keys, now);
+                succeeded(tx.repository(ThrottleRepository.class), keys, null);
                 requireEntry(tx, organizationId, user, totpCode);
                 return null;
             });
         } catch (AuthenticationException e) {
-            throw countedIfWrongCode(e, keys, now);
+            if (WRONG_CODE.equals(e.code())) {
+                failed(counts.getOrDefault(emailKey, 0), counts.getOrDefault(secondFactorKey, 0), user);
+            } else {
+                giveBack(keys);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            giveBack(keys);
+            throw e;
         }
         Session s = authenticated.session();
         store.inSystem("move a session into an organization", tx -> {
@@ -256,6 +370,20 @@ public final class DefaultAuth implements Auth {
         });
         return new Session(s.id(), s.userId(), organizationId, s.ipAddress(), s.userAgent(), s.deviceInfo(), s.active(),
                 s.expiresAt(), s.lastActivityAt(), s.createdAt());
+    }
+
+    /** Gives back reservations of an attempt that stopped before any guess was evaluated. */
+    private void giveBack(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        store.inSystem("give back an unevaluated attempt", tx -> {
+            ThrottleRepository throttles = tx.repository(ThrottleRepository.class);
+            for (String key : new java.util.TreeSet<>(keys)) {
+                ThrottleKeys.release(throttles, key, settings);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -302,11 +430,12 @@ public final class DefaultAuth implements Auth {
     private IssuedSession openSession(StoreTransaction tx, UserId user, OrganizationId organization, ClientInfo client,
             Instant now) {
         String sessionToken = Tokens.generate(random);
-        String refreshToken = Tokens.generate(random);
+        String family = RefreshTokens.newFamily(random);
+        String refreshToken = RefreshTokens.newToken(family, random);
         Session session = new Session(SessionId.generate(), user, organization, client.ipAddress(), client.userAgent(),
                 client.deviceInfo(), true, now.plus(settings.sessionIdleTimeout()), now, now);
         tx.repository(SessionRepository.class).insert(new SessionRepository.Stored(
-                session, Tokens.hash(sessionToken), Tokens.hash(refreshToken), null, null));
+                session, Tokens.hash(sessionToken), Tokens.hash(refreshToken), null, null, Tokens.hash(family), null));
         return new IssuedSession(session, sessionToken, refreshToken);
     }
 
@@ -325,40 +454,6 @@ public final class DefaultAuth implements Auth {
         if (!secondFactor.accept(twoFactor, organization, user, stored.get(), code)) {
             throw new AuthenticationException(WRONG_CODE, "the code is wrong, expired or already used");
         }
-    }
-
-    private void requireNotThrottled(ThrottleRepository throttles, List<String> keys, Instant now) {
-        for (String key : keys) {
-            Optional<Instant> lockedUntil = throttles.find(key).map(ThrottleRepository.Throttle::lockedUntil)
-                    .filter(until -> until.isAfter(now));
-            if (lockedUntil.isPresent()) {
-                throw new RateLimitedException("auth.rate_limited", "too many failed sign-ins; try again later",
-                        Duration.between(now, lockedUntil.get()));
-            }
-        }
-    }
-
-    /** Counts a failure against the email, the address and the account, in its own transaction. */
-    private void recordFailure(List<String> keys, Optional<UserId> user, Instant now) {
-        store.inSystem("sign-in: record a failure", tx -> {
-            ThrottleRepository throttles = tx.repository(ThrottleRepository.class);
-            for (String key : keys) {
-                int failures = throttles.recordFailure(key, now);
-                int threshold = key.startsWith("ip:") ? ADDRESS_THRESHOLD : settings.lockoutThreshold();
-                Duration delay = Backoff.delay(failures, threshold, settings.maxLockout());
-                if (!delay.isZero()) {
-                    throttles.lock(key, now.plus(delay));
-                }
-            }
-            user.ifPresent(id -> {
-                UserRepository users = tx.repository(UserRepository.class);
-                users.lockCredentials(id).ifPresent(c -> {
-                    int failures = c.failedLogins() + 1;
-                    users.recordFailedLogin(id, failures, failures >= settings.hardLockAfter() ? Backoff.FOREVER : c.lockedUntil());
-                });
-            });
-            return null;
-        });
     }
 
     private static boolean hardLocked(UserRepository.Credentials credentials, Instant now) {

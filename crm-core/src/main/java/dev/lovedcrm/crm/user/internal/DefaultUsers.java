@@ -28,6 +28,7 @@ import dev.lovedcrm.crm.user.spi.UserRepository.TokenKind;
 import dev.lovedcrm.crm.user.Users;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +137,13 @@ public final class DefaultUsers implements Users, UserAdministration, AccountReg
                 u.verifiedAt(), u.createdAt(), u.updatedAt()));
     }
 
+    /**
+     * A wrong current password is a failed sign-in of the account: the guess is counted on the account's
+     * email key before it is verified (so concurrent guesses cannot pass a check-then-record window), delays
+     * follow, and past the hard limit the account locks until a reset. The change ends every session of the
+     * user: this method is not given the caller's session, so it cannot keep one (the host signs the user in
+     * again, or keeps its own session by calling {@code auth().login} afterwards).
+     */
     @Override
     public void changePassword(UserId id, String currentPassword, String newPassword) {
         Validation.requireNonNull("userId", id);
@@ -144,18 +152,45 @@ public final class DefaultUsers implements Users, UserAdministration, AccountReg
         if (newPassword.equals(currentPassword)) {
             throw ValidationException.of("newPassword", "must differ from the current password");
         }
+        Instant now = runtime.now();
+        Attempt attempt = runtime.store().inSystem("change a password: reserve an attempt", tx -> {
+            // Lock order of every sign-in transaction: the user row, then throttle rows.
+            UserRepository.Credentials credentials = tx.repository(UserRepository.class).lockCredentials(id)
+                    .orElseThrow(() -> NotFoundException.of("user", id));
+            String key = ThrottleKeys.email(credentials.user().email());
+            int failures = ThrottleKeys.reserve(tx.repository(ThrottleRepository.class), List.of(key), now, runtime).get(key);
+            return new Attempt(key, failures, credentials.passwordHash());
+        });
+        boolean right = attempt.passwordHash() != null
+                && runtime.hasher().verify(attempt.passwordHash(), currentPassword.toCharArray());
+        if (!right) {
+            ThrottleKeys.hardLockIfPast(runtime, id, attempt.failures());
+            throw new AuthenticationException("auth.invalid_credentials", "the current password is wrong");
+        }
         String newHash = hashPassword(newPassword);
         runtime.store().inSystem("change a user's password", tx -> {
             UserRepository users = tx.repository(UserRepository.class);
             UserRepository.Credentials credentials = users.lockCredentials(id).orElseThrow(() -> NotFoundException.of("user", id));
-            if (credentials.passwordHash() == null || !runtime.hasher().verify(credentials.passwordHash(), currentPassword.toCharArray())) {
-                throw new AuthenticationException("auth.invalid_credentials", "the current password is wrong");
+            tx.repository(ThrottleRepository.class).clear(attempt.key());
+            if (!attempt.passwordHash().equals(credentials.passwordHash())) {
+                throw new AuthenticationException("auth.invalid_credentials", "the password was changed meanwhile");
             }
             users.updatePasswordHash(id, newHash);
             users.update(credentials.user().withFlags(credentials.user().active(), credentials.user().superuser(), false));
+            tx.repository(SessionRepository.class).revokeAll(id, null);
             runtime.events().publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, id, Map.of("userId", id.toString()));
             return null;
         });
+    }
+
+    /** A reserved password check: the throttle key, its count with this attempt, and the hash to verify against. */
+    private record Attempt(String key, int failures, String passwordHash) {
+
+        /** Never prints the hash. */
+        @Override
+        public String toString() {
+            return "Attempt[failures=" + failures + "]";
+        }
     }
 
     @Override
@@ -185,18 +220,26 @@ public final class DefaultUsers implements Users, UserAdministration, AccountReg
         });
     }
 
+    /**
+     * Known and unknown emails do the same database work (one throttle reservation, one lookup, one token
+     * update that changes no row for an unknown email), and requests are throttled per email like sign-ins
+     * ({@code reset:} key, never cleared by a success), so the method neither floods an inbox nor tells by
+     * its timing which emails have accounts.
+     */
     @Override
     public Optional<OneTimeToken> requestPasswordReset(String email) {
         new Validation().text("email", email, 1, 255).throwIfInvalid();
         String token = Tokens.generate(runtime.random());
         Instant expiresAt = runtime.now().plus(runtime.settings(AccountSettings.class).passwordResetTtl());
+        String normalized = normalizeEmail(email);
+        String key = ThrottleKeys.passwordReset(normalized);
         return runtime.store().inSystem("issue a password reset token", tx -> {
+            ThrottleKeys.reserve(tx.repository(ThrottleRepository.class), List.of(key), runtime.now(), runtime);
             UserRepository users = tx.repository(UserRepository.class);
-            Optional<User> user = users.findByEmail(normalizeEmail(email)).filter(User::active);
-            user.ifPresent(u -> {
-                users.setToken(u.id(), TokenKind.PASSWORD_RESET, Tokens.hash(token), expiresAt);
-                runtime.events().publishAccountEvent(tx, EventType.USER_PASSWORD_RESET_REQUESTED, u.id(), Map.of("userId", u.id().toString()));
-            });
+            Optional<User> user = users.findByEmail(normalized).filter(User::active);
+            users.setToken(user.map(User::id).orElseGet(UserId::generate), TokenKind.PASSWORD_RESET, Tokens.hash(token), expiresAt);
+            user.ifPresent(u -> runtime.events().publishAccountEvent(tx, EventType.USER_PASSWORD_RESET_REQUESTED, u.id(),
+                    Map.of("userId", u.id().toString())));
             return user.map(u -> new OneTimeToken(token, expiresAt));
         });
     }
@@ -214,6 +257,8 @@ public final class DefaultUsers implements Users, UserAdministration, AccountReg
             users.update(user.withFlags(user.active(), user.superuser(), false));
             users.recordFailedLogin(user.id(), 0, null);
             tx.repository(ThrottleRepository.class).clear(ThrottleKeys.email(user.email()));
+            tx.repository(ThrottleRepository.class).clear(ThrottleKeys.passwordReset(user.email()));
+            tx.repository(ThrottleRepository.class).clearPrefix(ThrottleKeys.secondFactorPrefix(user.id()));
             tx.repository(SessionRepository.class).revokeAll(user.id(), null);
             runtime.events().publishAccountEvent(tx, EventType.USER_PASSWORD_CHANGED, user.id(), Map.of("userId", user.id().toString()));
             return users.findById(user.id()).orElseThrow();

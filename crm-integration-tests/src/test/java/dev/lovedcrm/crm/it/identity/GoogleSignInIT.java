@@ -29,7 +29,8 @@ class GoogleSignInIT {
     private static final Map<String, GoogleIdentity> TOKENS = Map.of(
             "token-ana", new GoogleIdentity("google-ana", "ana@gmail.com", true, "Ana"),
             "token-unverified", new GoogleIdentity("google-unverified", "x@gmail.com", false, "X"),
-            "token-stranger", new GoogleIdentity("google-stranger", "s@gmail.com", true, "S"));
+            "token-stranger", new GoogleIdentity("google-stranger", "s@gmail.com", true, "S"),
+            "token-nonce", new GoogleIdentity("google-nonce", "n@gmail.com", true, "N", "nonce-of-request-1", null));
     private static Crm crm;
     private static Crm withoutGoogle;
 
@@ -58,6 +59,20 @@ class GoogleSignInIT {
                 .isEqualTo(ana.id());
         Expect.code("auth.invalid_google_token", () -> crm.auth().loginWithGoogle("forged", ClientInfo.unknown()));
         Expect.code("auth.google_not_configured", () -> withoutGoogle.auth().loginWithGoogle("token-ana", ClientInfo.unknown()));
+    }
+
+    @Test
+    void aNonceBindsTheTokenToTheHostsSignInRequest() {
+        User nina = crm.users().register(NewUser.of("nina@agencia.com.br", "correct horse battery staple", "Nina"));
+        crm.users().linkGoogleAccount(nina.id(), "token-nonce");
+
+        assertThat(crm.auth().loginWithGoogle("token-nonce", "nonce-of-request-1", ClientInfo.unknown()).session().userId())
+                .isEqualTo(nina.id());
+        Expect.code("auth.invalid_google_token",
+                () -> crm.auth().loginWithGoogle("token-nonce", "nonce-of-request-2", ClientInfo.unknown()));
+        Expect.code("auth.invalid_google_token",
+                () -> crm.auth().loginWithGoogle("token-ana", "nonce-of-request-1", ClientInfo.unknown()));
+        Expect.field("nonce", () -> crm.auth().loginWithGoogle("token-nonce", " ".repeat(0), ClientInfo.unknown()));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.lovedcrm.crm.it.identity;
 
-import dev.lovedcrm.crm.MemberPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lovedcrm.crm.Crm;
+import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.TenantScope;
 import dev.lovedcrm.crm.auth.ClientInfo;
 import dev.lovedcrm.crm.auth.IssuedSession;
@@ -76,7 +76,7 @@ class TwoFactorIT {
         assertThat(scope.twoFactor().status().enabled()).isFalse();
 
         List<String> backupCodes = scope.twoFactor().confirm(codeNow(enrollment.secret()));
-        assertThat(backupCodes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
+        assertThat(backupCodes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}"));
         assertThat(scope.twoFactor().status()).satisfies(s -> {
             assertThat(s.enabled()).isTrue();
             assertThat(s.backupCodesLeft()).isEqualTo(10);
@@ -150,6 +150,10 @@ class TwoFactorIT {
             assertThat(stored).doesNotContain(code).doesNotContain(code.replace("-", ""));
         }
         assertThat(stored).contains("$argon2id$");
+        assertThat(Sql.strings(db.ownerDataSource(), "SELECT jsonb_array_elements_text(backup_codes) FROM crm.user_two_factor"
+                + " WHERE user_id = ?", user.id().value()))
+                .as("a selector, then the slow hash of the secret part").hasSize(9)
+                .allMatch(h -> h.matches("[a-z2-9]{2}:\\$argon2id\\$.*"));
     }
 
     @Test

@@ -19,9 +19,13 @@ public interface SessionRepository {
      * @param refreshTokenHash hash of the current refresh token
      * @param previousRefreshTokenHash hash of the refresh token the current one replaced, or {@code null}
      * @param refreshRotatedAt when the refresh token was last rotated, or {@code null}
+     * @param refreshFamilyHash hash of the family part every refresh token of the session carries, or {@code null}
+     *     for a session from before refresh families
+     * @param retryPair the pair issued at the last rotation, encrypted with a key derived from the refresh
+     *     token that was rotated (only a holder of that token can read it), or {@code null}
      */
     record Stored(Session session, String sessionTokenHash, String refreshTokenHash, String previousRefreshTokenHash,
-            Instant refreshRotatedAt) {
+            Instant refreshRotatedAt, String refreshFamilyHash, String retryPair) {
 
         /** Never prints the hashes. */
         @Override
@@ -46,12 +50,14 @@ public interface SessionRepository {
     Optional<Stored> lockBySessionToken(String sessionTokenHash);
 
     /**
-     * Finds and locks a session whose current or previous refresh token has this hash.
+     * Finds and locks a session whose current or previous refresh token has this hash, or whose refresh
+     * family has this family hash.
      *
-     * @param refreshTokenHash the hash
+     * @param refreshTokenHash the hash of the presented token
+     * @param familyHash the hash of the presented token's family part, or {@code null}
      * @return the session, or empty
      */
-    Optional<Stored> lockByRefreshToken(String refreshTokenHash);
+    Optional<Stored> lockByRefreshToken(String refreshTokenHash, String familyHash);
 
     /**
      * Slides the expiry of a session on use.
@@ -71,9 +77,10 @@ public interface SessionRepository {
      * @param previousRefreshTokenHash the refresh token hash just replaced
      * @param rotatedAt the rotation time
      * @param expiresAt the new sliding expiry
+     * @param retryPair the new pair, encrypted for a retry of the replaced token within the grace window
      */
     void rotate(SessionId id, String sessionTokenHash, String refreshTokenHash, String previousRefreshTokenHash,
-            Instant rotatedAt, Instant expiresAt);
+            Instant rotatedAt, Instant expiresAt, String retryPair);
 
     /**
      * Sets the organization context of a session.

@@ -1,6 +1,9 @@
 package dev.lovedcrm.crm.auth.totp.internal;
 
 import dev.lovedcrm.crm.access.Action;
+import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.ThrottleKeys;
 import dev.lovedcrm.crm.auth.totp.TotpEnrollment;
 import dev.lovedcrm.crm.auth.totp.TwoFactor;
 import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
@@ -16,6 +19,7 @@ import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The {@link TwoFactor} service of one tenant scope. */
 public final class DefaultTwoFactor implements TwoFactor {
@@ -77,7 +81,7 @@ public final class DefaultTwoFactor implements TwoFactor {
     @Override
     public void verify(String code) {
         requireCode(code);
-        work.execute(Action.TWO_FACTOR_MANAGE, tx -> requireAccepted(tx, code, true));
+        guarded(tx -> requireAccepted(tx, code, true));
     }
 
     @Override
@@ -85,7 +89,7 @@ public final class DefaultTwoFactor implements TwoFactor {
         requireCode(code);
         List<String> codes = secondFactor.newBackupCodes();
         List<String> hashes = secondFactor.hash(codes);
-        return work.run(Action.TWO_FACTOR_MANAGE, tx -> {
+        return guarded(tx -> {
             TwoFactorRepository repository = repository(tx);
             TwoFactorRepository.Stored stored = requireAccepted(tx, code, false);
             repository.update(tx.organizationId(), tx.memberUserId(), new TwoFactorRepository.Stored(
@@ -97,11 +101,48 @@ public final class DefaultTwoFactor implements TwoFactor {
     @Override
     public void disable(String code) {
         requireCode(code);
-        work.execute(Action.TWO_FACTOR_MANAGE, tx -> {
+        guarded(tx -> {
             requireAccepted(tx, code, true);
             repository(tx).delete(tx.organizationId(), tx.memberUserId());
             tx.publish(EventType.TWO_FACTOR_DISABLED, Map.of("userId", tx.memberUserId().toString()));
+            return null;
         });
+    }
+
+    /**
+     * Runs a check of a code like a sign-in does: the guess is counted on the member's second-factor key
+     * ({@code 2fa:}, shared with sign-in and {@code enterOrganization}) in its own transaction before the
+     * code is looked at, cleared when the check passes, and past the hard limit the account is locked
+     * until a password reset. A delayed key answers {@code auth.rate_limited} without evaluating the code.
+     */
+    private <T> T guarded(Function<TenantTransaction, T> check) {
+        Reservation reservation = work.run(Action.TWO_FACTOR_MANAGE, tx -> {
+            String key = ThrottleKeys.secondFactor(tx.memberUserId(), tx.organizationId());
+            int failures = ThrottleKeys.reserve(tx.repository(ThrottleRepository.class), List.of(key), tx.now(), work.runtime())
+                    .get(key);
+            return new Reservation(key, failures, tx.memberUserId());
+        });
+        try {
+            return work.run(Action.TWO_FACTOR_MANAGE, tx -> {
+                tx.repository(ThrottleRepository.class).clear(reservation.key());
+                return check.apply(tx);
+            });
+        } catch (AuthenticationException e) {
+            if (e.code().equals(invalidCode().code())) {
+                ThrottleKeys.hardLockIfPast(work.runtime(), reservation.user(), reservation.failures());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            // Not a guess (second factor not enabled, no longer a member): give the attempt back.
+            work.runtime().store().inSystem("second factor: give back an unevaluated attempt", tx -> {
+                ThrottleKeys.release(tx.repository(ThrottleRepository.class), reservation.key(), work.runtime());
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    private record Reservation(String key, int failures, UserId user) {
     }
 
     /** The enabled second factor, after accepting a TOTP code (or a backup code, when allowed; it is then spent). */

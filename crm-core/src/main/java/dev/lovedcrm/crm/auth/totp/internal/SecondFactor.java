@@ -15,17 +15,29 @@ import java.util.OptionalLong;
 
 /**
  * Checks a second factor: a TOTP code (each time step accepted once, recorded atomically) or a
- * backup code (single use; 50 random bits each, so stored with the salted slow password hash, as
+ * backup code (single use; 50 random secret bits each, so stored with the salted slow password hash, as
  * ASVS 5.0 §6.5.2 asks for codes under 112 bits).
+ *
+ * <p>A backup code ({@code xxxx-xxxx-xxxx}) is 2 selector characters and 10 secret ones: the selector, distinct among a
+ * user's codes and stored in plain beside the hash ({@code <selector>:<argon2id hash>}), picks the one
+ * stored hash to check, so a wrong code costs one slow hash, not one per stored code. The selector is not
+ * secret; the code's strength is its 10 secret characters. Stored entries without a selector (from
+ * before selectors) are never accepted: regenerate them.
  */
 public final class SecondFactor {
 
     public static final int BACKUP_CODES = 10;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
-    private static final int BACKUP_CODE_LENGTH = 10;
+    /** Secret characters of a backup code (50 bits). */
+    private static final int BACKUP_SECRET_LENGTH = 10;
+    /** Selector characters in front of the secret (1024 values, distinct among a user's codes). */
+    private static final int SELECTOR_LENGTH = 2;
+    private static final int BACKUP_CODE_LENGTH = SELECTOR_LENGTH + BACKUP_SECRET_LENGTH;
+    private static final char SEPARATOR = ':';
 
     private final Totp totp = new Totp();
     private final PasswordHasher hasher;
+
     private final Clock clock;
     private final SecureRandom random;
 
@@ -65,38 +77,54 @@ public final class SecondFactor {
         if (normalized.length() != BACKUP_CODE_LENGTH) {
             return false;
         }
-        for (String hash : stored.backupCodeHashes()) {
-            if (hasher.verify(hash, normalized.toCharArray())) {
-                List<String> left = new ArrayList<>(stored.backupCodeHashes());
-                left.remove(hash);
-                List<String> used = new ArrayList<>(stored.usedBackupCodeHashes());
-                used.add(hash);
-                repository.update(organization, user, new TwoFactorRepository.Stored(stored.secret(), left, used,
-                        stored.enabled(), stored.confirmedAt(), clock.instant()));
-                return true;
-            }
+        String selector = normalized.substring(0, SELECTOR_LENGTH);
+        String secret = normalized.substring(SELECTOR_LENGTH);
+        List<String> selectable = stored.backupCodeHashes().stream()
+                .filter(e -> e.length() > SELECTOR_LENGTH + 1 && e.charAt(SELECTOR_LENGTH) == SEPARATOR).toList();
+        if (selectable.isEmpty()) {
+            return false;
         }
-        return false;
+        String entry = selectable.stream().filter(e -> e.startsWith(selector)).findFirst().orElse(null);
+        // Without a stored code of that selector, another code's hash is checked (and cannot match the
+        // selector), so every backup-code guess costs exactly one slow hash.
+        String checked = entry != null ? entry : selectable.get(0);
+        boolean matches = hasher.verify(checked.substring(SELECTOR_LENGTH + 1), secret.toCharArray());
+        if (entry == null || !matches) {
+            return false;
+        }
+        List<String> left = new ArrayList<>(stored.backupCodeHashes());
+        left.remove(entry);
+        List<String> used = new ArrayList<>(stored.usedBackupCodeHashes());
+        used.add(entry);
+        repository.update(organization, user, new TwoFactorRepository.Stored(stored.secret(), left, used,
+                stored.enabled(), stored.confirmedAt(), clock.instant()));
+        return true;
     }
 
-    /** New backup codes ({@code xxxxx-xxxxx}); the caller stores {@link #hash(List)} of them. */
+    /**
+     * New backup codes ({@code xxxx-xxxx-xxxx}: a 2-character selector, distinct among the codes, then 10
+     * secret characters); the caller stores {@link #hash(List)} of them.
+     */
     public List<String> newBackupCodes() {
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < BACKUP_CODES; i++) {
-            StringBuilder code = new StringBuilder();
+        java.util.Set<String> selectors = new java.util.HashSet<>();
+        while (codes.size() < BACKUP_CODES) {
+            StringBuilder raw = new StringBuilder();
             for (int c = 0; c < BACKUP_CODE_LENGTH; c++) {
-                if (c == BACKUP_CODE_LENGTH / 2) {
-                    code.append('-');
-                }
-                code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                raw.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
-            codes.add(code.toString());
+            if (!selectors.add(raw.substring(0, SELECTOR_LENGTH))) {
+                continue;
+            }
+            codes.add(raw.substring(0, 4) + "-" + raw.substring(4, 8) + "-" + raw.substring(8));
         }
         return codes;
     }
 
+    /** The stored form of each code: {@code <selector>:<argon2id hash of the secret part>}. */
     public List<String> hash(List<String> codes) {
-        return codes.stream().map(c -> hasher.hash(normalize(c).toCharArray())).toList();
+        return codes.stream().map(SecondFactor::normalize).map(c -> c.substring(0, SELECTOR_LENGTH) + SEPARATOR
+                + hasher.hash(c.substring(SELECTOR_LENGTH).toCharArray())).toList();
     }
 
     private static String normalize(String code) {

@@ -76,9 +76,73 @@ class SecondFactorTest {
         assertThat(repository.last).isNull();
     }
 
+    /**
+     * The attack: a wrong backup code cost about ten argon2id runs (one per stored code). With a selector
+     * in front of the secret, any backup-code guess costs exactly one slow hash, and the right code too.
+     */
+    @Test
+    void aBackupCodeGuessCostsOneSlowHash() {
+        CountingHasher hasher = new CountingHasher();
+        SecondFactor factor = new SecondFactor(hasher, Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom());
+        java.util.List<String> codes = factor.newBackupCodes();
+        assertThat(codes).hasSize(10).allMatch(c -> c.matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}"));
+        assertThat(codes.stream().map(c -> c.substring(0, 2)).distinct()).as("selectors are distinct").hasSize(10);
+        TwoFactorRepository.Stored stored = new TwoFactorRepository.Stored(SECRET, factor.hash(codes), java.util.List.of(),
+                true, NOW, null);
+        assertThat(stored.backupCodeHashes()).allSatisfy(h -> assertThat(h).matches("[a-z2-9]{2}:h:[a-z2-9]{10}"));
+        hasher.verifications = 0;
+
+        String wrongSecret = codes.get(3).substring(0, 5) + "2222-2222";
+        String unknownSelector = "11" + codes.get(3).substring(2);
+        for (String guess : new String[] {wrongSecret, unknownSelector, "abcd-efgh-jkmn"}) {
+            int before = hasher.verifications;
+            assertThat(factor.accept(repository, ORG, USER, stored, guess)).as(guess).isFalse();
+            assertThat(hasher.verifications - before).as("slow hashes for " + guess).isEqualTo(1);
+        }
+        int before = hasher.verifications;
+        assertThat(factor.accept(repository, ORG, USER, stored, codes.get(3).toUpperCase())).isTrue();
+        assertThat(hasher.verifications - before).isEqualTo(1);
+        assertThat(repository.updated.backupCodeHashes()).hasSize(9);
+        assertThat(repository.updated.usedBackupCodeHashes()).hasSize(1);
+    }
+
+    @Test
+    void storedCodesWithoutASelectorAreNeverAccepted() {
+        CountingHasher hasher = new CountingHasher();
+        SecondFactor factor = new SecondFactor(hasher, Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom());
+        TwoFactorRepository.Stored legacy = new TwoFactorRepository.Stored(SECRET, java.util.List.of("h:abcdefghjk"),
+                java.util.List.of(), true, NOW, null);
+
+        assertThat(factor.accept(repository, ORG, USER, legacy, "abcde-fghjk")).isFalse();
+        assertThat(factor.accept(repository, ORG, USER, legacy, "ab-abcdefghjk")).isFalse();
+        assertThat(hasher.verifications).isZero();
+    }
+
+    /** A fast stand-in for argon2id that counts verifications. */
+    private static final class CountingHasher implements PasswordHasher {
+        int verifications;
+
+        @Override
+        public String hash(char[] password) {
+            return "h:" + new String(password);
+        }
+
+        @Override
+        public boolean verify(String hash, char[] password) {
+            verifications++;
+            return hash.equals("h:" + new String(password));
+        }
+
+        @Override
+        public boolean needsRehash(String hash) {
+            return false;
+        }
+    }
+
     /** Keeps the last accepted step, accepting only a later one, like the conditional UPDATE. */
     private static final class LastStep implements TwoFactorRepository {
         Long last;
+        Stored updated;
 
         @Override
         public boolean acceptStep(OrganizationId organizationId, UserId userId, long step, Instant at) {
@@ -101,7 +165,7 @@ class SecondFactorTest {
 
         @Override
         public void update(OrganizationId organizationId, UserId userId, Stored stored) {
-            throw new UnsupportedOperationException();
+            updated = stored;
         }
 
         @Override

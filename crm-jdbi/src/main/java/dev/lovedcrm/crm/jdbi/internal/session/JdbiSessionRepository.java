@@ -28,13 +28,15 @@ public interface JdbiSessionRepository extends SessionRepository {
     /** {@link #COLUMNS} and the token hashes of {@link Stored}. */
     String STORED_COLUMNS = COLUMNS + """
             , session_token AS session_token_hash, refresh_token AS refresh_token_hash,
-            refresh_token_previous AS previous_refresh_token_hash, refresh_rotated_at""";
+            refresh_token_previous AS previous_refresh_token_hash, refresh_rotated_at,
+            refresh_token_family AS refresh_family_hash, refresh_retry_pair AS retry_pair""";
 
     @Override
     @SqlUpdate("""
-            INSERT INTO crm.user_sessions (id, user_id, organization_id, session_token, refresh_token, ip_address,
-                                           user_agent, device_info, expires_at, last_activity_at, created_at)
+            INSERT INTO crm.user_sessions (id, user_id, organization_id, session_token, refresh_token, refresh_token_family,
+                                           ip_address, user_agent, device_info, expires_at, last_activity_at, created_at)
             VALUES (:session.id, :session.userId, :session.organizationId, :sessionTokenHash, :refreshTokenHash,
+                    :refreshFamilyHash,
                     CAST(:session.ipAddress AS inet), :session.userAgent, :session.deviceInfo, :session.expiresAt,
                     :session.lastActivityAt, :session.createdAt)""")
     void insert(@BindMethods Stored stored);
@@ -45,8 +47,9 @@ public interface JdbiSessionRepository extends SessionRepository {
 
     @Override
     @SqlQuery("SELECT " + STORED_COLUMNS + " FROM crm.user_sessions"
-            + " WHERE refresh_token = :refreshTokenHash OR refresh_token_previous = :refreshTokenHash LIMIT 1 FOR UPDATE")
-    Optional<Stored> lockByRefreshToken(String refreshTokenHash);
+            + " WHERE refresh_token = :refreshTokenHash OR refresh_token_previous = :refreshTokenHash"
+            + " OR refresh_token_family = CAST(:familyHash AS varchar) LIMIT 1 FOR UPDATE")
+    Optional<Stored> lockByRefreshToken(String refreshTokenHash, String familyHash);
 
     @Override
     @SqlUpdate("UPDATE crm.user_sessions SET last_activity_at = :lastActivityAt, expires_at = :expiresAt WHERE id = :id")
@@ -57,22 +60,24 @@ public interface JdbiSessionRepository extends SessionRepository {
             UPDATE crm.user_sessions
                SET session_token = :sessionTokenHash, refresh_token = :refreshTokenHash,
                    refresh_token_previous = :previousRefreshTokenHash, refresh_rotated_at = :rotatedAt,
-                   last_activity_at = :rotatedAt, expires_at = :expiresAt
+                   refresh_retry_pair = :retryPair, last_activity_at = :rotatedAt, expires_at = :expiresAt
              WHERE id = :id""")
     void rotate(SessionId id, String sessionTokenHash, String refreshTokenHash, String previousRefreshTokenHash,
-            Instant rotatedAt, Instant expiresAt);
+            Instant rotatedAt, Instant expiresAt, String retryPair);
 
     @Override
     @SqlUpdate("UPDATE crm.user_sessions SET organization_id = :organizationId WHERE id = :id")
     void setOrganization(SessionId id, OrganizationId organizationId);
 
     @Override
-    @SqlUpdate("UPDATE crm.user_sessions SET is_active = false WHERE id = :id AND user_id = :userId AND is_active")
+    @SqlUpdate("""
+            UPDATE crm.user_sessions SET is_active = false, refresh_retry_pair = NULL
+             WHERE id = :id AND user_id = :userId AND is_active""")
     boolean revoke(UserId userId, SessionId id);
 
     @Override
     @SqlUpdate("""
-            UPDATE crm.user_sessions SET is_active = false
+            UPDATE crm.user_sessions SET is_active = false, refresh_retry_pair = NULL
              WHERE user_id = :userId AND is_active AND (CAST(:keep AS uuid) IS NULL OR id <> :keep)""")
     int revokeAll(UserId userId, SessionId keep);
 
