@@ -1,7 +1,7 @@
 package dev.lovedcrm.crm;
 
-import dev.lovedcrm.crm.store.DatabaseEnum;
 import dev.lovedcrm.crm.error.ValidationException;
+import dev.lovedcrm.crm.store.DatabaseEnum;
 import java.util.Locale;
 
 /**

@@ -1,9 +1,9 @@
 package dev.lovedcrm.crm.access;
 
-import dev.lovedcrm.crm.Role;
 import dev.lovedcrm.crm.ApiKeyPrincipal;
 import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.Principal;
+import dev.lovedcrm.crm.Role;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -50,7 +50,8 @@ public final class JsonSize {
         }
         long total = 2;
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext() && total <= limit; ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
+                    fields.hasNext() && total <= limit; ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 long key = Texts.isStorable(field.getKey()) ? field.getKey().getBytes(StandardCharsets.UTF_8).length + 3L : -1;
                 long member = size(field.getValue(), limit);

@@ -6,8 +6,10 @@ import dev.lovedcrm.crm.user.NewUser;
 
 /**
  * The invitee's side of invites, reached with the token alone. From {@code crm.invitations()}.
- * Unknown, used, cancelled and replaced tokens are all answered with the same
- * {@code invite.not_found}, so tokens cannot be probed.
+ * Every token that names no pending invite — unknown, replaced, cancelled, rejected or already accepted —
+ * is answered with the same {@code invite.not_found} and a message that says nothing about the invite, so
+ * tokens cannot be probed. A pending invite past its expiry answers {@code invite.expired} (and is marked
+ * expired): only the holder of the token, its legitimate recipient, learns that.
  */
 public interface Invitations {
 
@@ -30,7 +32,7 @@ public interface Invitations {
      * @param userId the accepting user
      * @return the membership
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
-     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired}, {@code invite.not_pending}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired}
      *     or {@code invite.already_member}
      * @throws dev.lovedcrm.crm.error.PermissionDeniedException with code {@code invite.email_mismatch}
      */
@@ -47,7 +49,7 @@ public interface Invitations {
      * @return the membership; {@link Member#userId()} is the new account
      * @throws dev.lovedcrm.crm.error.ValidationException naming a registration field
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
-     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired}, {@code invite.not_pending}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired}
      *     or {@code user.email_taken} (an account exists: accept with {@link #accept(String, UserId)})
      * @throws dev.lovedcrm.crm.error.PermissionDeniedException with code {@code invite.email_mismatch}
      */
@@ -60,7 +62,7 @@ public interface Invitations {
      * @param reason why (≤ 200 characters), or {@code null}
      * @return the rejected invite
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
-     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired} or {@code invite.not_pending}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.expired}
      */
     Invite reject(String token, String reason);
 }

@@ -48,7 +48,8 @@ public interface Invites {
      * @param id the invite
      * @return the cancelled invite
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
-     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.not_pending}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.not_pending} when it was accepted,
+     *     rejected, cancelled or is past its expiry (marked expired or not)
      */
     Invite cancel(InviteId id);
 
@@ -59,7 +60,8 @@ public interface Invites {
      * @param id the invite
      * @return the invite and its new token
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code invite.not_found}
-     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.not_pending}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code invite.not_pending} when it was accepted,
+     *     rejected, cancelled or is past its expiry (marked expired or not): invite again instead
      */
     IssuedInvite resend(InviteId id);
 }

@@ -29,21 +29,24 @@ public interface Organizations {
     Organization create(UserId creator, NewOrganization input);
 
     /**
-     * Finds an organization by id, active or not.
+     * Finds an organization by id, active or not, as anyone may see it: name, slug, logo. Needs no
+     * membership, so it returns no settings; members read the whole organization with
+     * {@code scope.organization().get()}.
      *
      * @param id the id
-     * @return the organization, or empty
+     * @return the public view, or empty
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code organizationId} when null
      */
-    Optional<Organization> findById(OrganizationId id);
+    Optional<PublicOrganization> findById(OrganizationId id);
 
     /**
-     * Finds an organization by slug.
+     * Finds an organization by slug, as {@link #findById} does.
      *
      * @param slug the slug (compared lower-cased)
-     * @return the organization, or empty
+     * @return the public view, or empty
      * @throws dev.lovedcrm.crm.error.ValidationException naming {@code slug} when blank
      */
-    Optional<Organization> findBySlug(String slug);
+    Optional<PublicOrganization> findBySlug(String slug);
 
     /**
      * The active organizations in which a user is an active member, with the user's role, oldest first.

@@ -2,12 +2,12 @@ package dev.lovedcrm.crm.preference;
 
 import dev.lovedcrm.crm.store.DatabaseEnum;
 
-/** The dashboard layout. Stored as {@code default}, {@code compact}, {@code detailed}; parse wire text with {@code DatabaseEnum.parse}. */
+/** The dashboard layout. Stored as {@code default}, {@code compact}, {@code expanded}; parse wire text with {@code DatabaseEnum.parse}. */
 public enum DashboardLayout implements DatabaseEnum {
     /** The default layout. */
     DEFAULT,
     /** Denser. */
     COMPACT,
-    /** More detail per item. */
-    DETAILED;
+    /** More room per item. */
+    EXPANDED;
 }

@@ -81,11 +81,25 @@ C * @param theme the interface theme
     }
 
     /**
-     * The preferences of a member who saved none.
+     * The preferences of a member who saved none, for an account in Portuguese on UTC.
      *
      * @return the defaults
      */
     public static Preferences defaults() {
-        return new Preferences(Theme.SYSTEM, "pt", "UTC", DateFormat.DAY_MONTH_YEAR, TimeFormat.H24, true, true, false, false, true, true, true, true, DashboardLayout.DEFAULT, PageSize.TWENTY_FIVE, true, true, ProfileVisibility.ORGANIZATION, true, null, Map.of());
+        return defaults("pt", "UTC");
+    }
+
+    /**
+     * The preferences of a member who saved none: the account's own language and time zone, and the
+     * defaults listed on each component for the rest.
+     *
+     * @param language the account's language
+     * @param timezone the account's time zone
+     * @return the defaults
+     */
+    public static Preferences defaults(String language, String timezone) {
+        return new Preferences(Theme.SYSTEM, language, timezone, DateFormat.DAY_MONTH_YEAR, TimeFormat.H24,
+                true, true, false, false, true, true, true, true,
+                DashboardLayout.DEFAULT, PageSize.TWENTY, true, true, ProfileVisibility.ORGANIZATION, true, null, Map.of());
     }
 }

@@ -7,7 +7,8 @@ package dev.lovedcrm.crm.preference;
 public interface UserPreferences {
 
     /**
-     * The saved preferences, or {@link Preferences#defaults()} when none were saved.
+     * The saved preferences; until the member saves any, the defaults in the account's own language and time
+     * zone ({@link Preferences#defaults(String, String)}).
      *
      * @return the preferences
      */

@@ -1,9 +1,9 @@
 package dev.lovedcrm.crm.spring;
 
 import dev.lovedcrm.crm.Crm;
-import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.event.EventListener;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
+import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.store.CrmStore;
 import java.time.Clock;
 import javax.sql.DataSource;

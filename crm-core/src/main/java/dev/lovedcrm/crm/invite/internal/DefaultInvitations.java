@@ -14,8 +14,8 @@ import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.invite.Invitations;
 import dev.lovedcrm.crm.invite.Invite;
 import dev.lovedcrm.crm.invite.InvitePreview;
-import dev.lovedcrm.crm.invite.spi.InviteRepository;
 import dev.lovedcrm.crm.invite.InviteStatus;
+import dev.lovedcrm.crm.invite.spi.InviteRepository;
 import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.organization.Organization;
@@ -130,7 +130,7 @@ public final class DefaultInvitations implements Invitations {
             throw new ConflictException("invite.expired", "the invite has expired");
         }
         if (invite.status() != InviteStatus.PENDING) {
-            throw InviteRules.notPending(invite);
+            throw InviteRules.notFound();
         }
         return invite;
     }
@@ -156,7 +156,7 @@ public final class DefaultInvitations implements Invitations {
                 .orElseThrow(InviteRules::notFound);
         Invite invite = stored.invite();
         if (invite.status() != InviteStatus.PENDING) {
-            throw InviteRules.notPending(invite);
+            throw InviteRules.notFound();
         }
         if (InviteRules.overdue(invite, runtime.now())) {
             throw new ConflictException("invite.expired", "the invite has expired");

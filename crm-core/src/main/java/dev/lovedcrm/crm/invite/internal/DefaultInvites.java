@@ -12,13 +12,13 @@ import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.internal.Tokens;
 import dev.lovedcrm.crm.internal.Validation;
 import dev.lovedcrm.crm.invite.Invite;
-import dev.lovedcrm.crm.invite.spi.InviteRepository;
-import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.invite.IssuedInvite;
 import dev.lovedcrm.crm.invite.NewInvite;
+import dev.lovedcrm.crm.invite.spi.InviteRepository;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
+import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.page.Cursor;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
@@ -133,8 +133,8 @@ public final class DefaultInvites implements Invites {
         Invite invite = invites(tx).lock(tx.organizationId(), id)
                 .map(InviteRepository.Stored::invite)
                 .orElseThrow(InviteRules::notFound);
-        if (invite.status() != InviteStatus.PENDING) {
-            throw InviteRules.notPending(invite);
+        if (invite.status() != InviteStatus.PENDING || InviteRules.overdue(invite, tx.now())) {
+            throw InviteRules.notPending(invite, tx.now());
         }
         return invite;
     }

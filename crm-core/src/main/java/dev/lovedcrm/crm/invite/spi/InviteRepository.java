@@ -1,11 +1,11 @@
 package dev.lovedcrm.crm.invite.spi;
 
+import dev.lovedcrm.crm.id.InviteId;
+import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.invite.Invite;
 import dev.lovedcrm.crm.invite.InvitePreview;
 import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.invite.Invites;
-import dev.lovedcrm.crm.id.InviteId;
-import dev.lovedcrm.crm.id.OrganizationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,12 @@ public interface InviteRepository {
      * @param tokenHash the SHA-256 hash of its current token
      */
     record Stored(Invite invite, String tokenHash) {
+
+        /** Never prints the hash. */
+        @Override
+        public String toString() {
+            return "Stored[invite=" + invite + "]";
+        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.lovedcrm.crm.member.spi;
 
-import dev.lovedcrm.crm.member.Member;
-import dev.lovedcrm.crm.member.MemberSummary;
 import dev.lovedcrm.crm.id.MemberId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.member.Member;
+import dev.lovedcrm.crm.member.MemberSummary;
 import java.util.List;
 import java.util.Optional;
 

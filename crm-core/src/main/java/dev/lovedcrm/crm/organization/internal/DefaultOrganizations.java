@@ -17,9 +17,10 @@ import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationMembership;
-import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import dev.lovedcrm.crm.organization.Organizations;
+import dev.lovedcrm.crm.organization.PublicOrganization;
 import dev.lovedcrm.crm.organization.TenancySettings;
+import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import dev.lovedcrm.crm.page.Cursor;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
@@ -37,7 +38,6 @@ public final class DefaultOrganizations implements Organizations {
     public static final String FREE = "free";
 
     private static final int SLUG_ATTEMPTS = 50;
-    private static final int CONCURRENT_SLUG_RETRIES = 3;
 
     private final CrmRuntime runtime;
 
@@ -67,19 +67,9 @@ public final class DefaultOrganizations implements Organizations {
                 website, blankToNull(input.logoUrl()), blankToNull(input.industry()), blankToNull(input.companySize()),
                 creator, true, false, FREE, now.plus(trialPeriod), input.settings(), null, null);
 
-        boolean explicit = explicitSlug != null;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return insertWithOwner(organization, base, explicit, creator, now);
-            } catch (ConflictException e) {
-                if (explicit || !"organization.slug_taken".equals(e.code()) || attempt == CONCURRENT_SLUG_RETRIES) {
-                    throw e;
-                }
-            }
-        }
+        return insertWithOwner(organization, base, explicitSlug != null, creator, now);
     }
 
-    /** One attempt: a concurrent creation may take the free slug between the check and the insert. */
     private Organization insertWithOwner(Organization organization, String base, boolean explicit, UserId creator,
             Instant now) {
         return runtime.store().inSystem("create organization: slugs are unique across tenants", tx -> {
@@ -88,8 +78,7 @@ public final class DefaultOrganizations implements Organizations {
                 throw NotFoundException.of("user", creator);
             }
             OrganizationRepository organizations = tx.repository(OrganizationRepository.class);
-            Organization created = withFreeSlug(organizations, organization, base, explicit);
-            organizations.insert(created);
+            Organization created = insertWithFreeSlug(organizations, organization, base, explicit);
             Member owner = new Member(MemberId.generate(), created.id(), creator, Role.OWNER, Map.of(), true, now, null, null);
             members.insert(owner);
             MemberPrincipal actor = new MemberPrincipal(creator, Role.OWNER, Set.of());
@@ -101,33 +90,36 @@ public final class DefaultOrganizations implements Organizations {
         });
     }
 
-    private static Organization withFreeSlug(OrganizationRepository organizations, Organization organization,
+    /**
+     * Inserts with the first free candidate slug ({@code base}, {@code base-2}, …). Each insert skips a taken
+     * slug without failing, and waits for a concurrent insert of the same slug to end, so creations racing for
+     * one derived slug all succeed with distinct slugs; an explicit slug has one candidate.
+     */
+    private static Organization insertWithFreeSlug(OrganizationRepository organizations, Organization organization,
             String base, boolean explicit) {
-        for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
-            String slug = Slugs.candidate(base, attempt);
-            if (organizations.findBySlug(slug).isEmpty()) {
-                return organization.withSlug(slug);
-            }
-            if (explicit) {
-                break;
+        int candidates = explicit ? 1 : SLUG_ATTEMPTS;
+        for (int attempt = 1; attempt <= candidates; attempt++) {
+            Organization candidate = organization.withSlug(Slugs.candidate(base, attempt));
+            if (organizations.insertIfSlugFree(candidate)) {
+                return candidate;
             }
         }
         throw new ConflictException("organization.slug_taken", "slug " + base + " is taken");
     }
 
-
     @Override
-    public Optional<Organization> findById(OrganizationId id) {
+    public Optional<PublicOrganization> findById(OrganizationId id) {
         Validation.requireNonNull("organizationId", id);
-        return runtime.store().inTenant(id, tx -> tx.repository(OrganizationRepository.class).findById(id));
+        return runtime.store().inTenant(id, tx -> tx.repository(OrganizationRepository.class).findById(id))
+                .map(PublicOrganization::of);
     }
 
     @Override
-    public Optional<Organization> findBySlug(String slug) {
+    public Optional<PublicOrganization> findBySlug(String slug) {
         new Validation().text("slug", slug, 1, Slugs.MAX_LENGTH).throwIfInvalid();
         String normalized = slug.trim().toLowerCase(Locale.ROOT);
         return runtime.store().inSystem("find organization by slug",
-                tx -> tx.repository(OrganizationRepository.class).findBySlug(normalized));
+                tx -> tx.repository(OrganizationRepository.class).findBySlug(normalized)).map(PublicOrganization::of);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.lovedcrm.crm.organization.spi;
 
-import dev.lovedcrm.crm.organization.Organization;
-import dev.lovedcrm.crm.organization.OrganizationMembership;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.organization.Organization;
+import dev.lovedcrm.crm.organization.OrganizationMembership;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,12 +14,13 @@ import java.util.Optional;
 public interface OrganizationRepository {
 
     /**
-     * Inserts a new organization row.
+     * Inserts a new organization row unless its slug is taken; an insert of the same slug by a concurrent
+     * transaction is waited for, so two racing creations never both fail.
      *
      * @param organization the organization; its timestamps are set by the database
-     * @throws dev.lovedcrm.crm.error.ConflictException when the slug is taken
+     * @return whether the row was inserted ({@code false}: the slug is taken)
      */
-    void insert(Organization organization);
+    boolean insertIfSlugFree(Organization organization);
 
     /**
      * Reads an organization visible in the current transaction.

@@ -1,8 +1,8 @@
 package dev.lovedcrm.crm.preference.spi;
 
-import dev.lovedcrm.crm.preference.Preferences;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.preference.Preferences;
 import java.util.Optional;
 
 /** Persistence port for {@code crm.user_preferences} (tenant-owned). */

@@ -1,7 +1,7 @@
 package dev.lovedcrm.crm.user.spi;
 
-import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.user.User;
 import java.time.Instant;
 import java.util.Optional;
 

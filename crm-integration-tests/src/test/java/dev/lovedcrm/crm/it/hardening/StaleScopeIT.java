@@ -11,6 +11,7 @@ import dev.lovedcrm.crm.it.support.Sql;
 import dev.lovedcrm.crm.it.support.TenancyFixture;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationPatch;
+import dev.lovedcrm.crm.organization.PublicOrganization;
 import dev.lovedcrm.crm.page.PageRequest;
 import dev.lovedcrm.crm.preference.PreferencesPatch;
 import dev.lovedcrm.crm.preference.Theme;
@@ -94,7 +95,7 @@ class StaleScopeIT {
         Expect.code("tenant.access_denied", () -> adminScope.members().changeRole(member, Role.VIEWER));
         Expect.code("tenant.access_denied", () -> adminScope.members().remove(member));
         Expect.code("tenant.access_denied", () -> adminScope.members().list(PageRequest.first(10)));
-        assertThat(fx.crm.organizations().findById(org.id())).map(Organization::name).contains("Deactivated Co");
+        assertThat(fx.crm.organizations().findById(org.id())).map(PublicOrganization::name).contains("Deactivated Co");
     }
 
     @Test

@@ -11,26 +11,27 @@ import dev.lovedcrm.crm.invite.NewInvite;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
-import dev.lovedcrm.crm.preference.Preferences;
 import dev.lovedcrm.crm.preference.DashboardLayout;
 import dev.lovedcrm.crm.preference.DateFormat;
 import dev.lovedcrm.crm.preference.PageSize;
+import dev.lovedcrm.crm.preference.Preferences;
 import dev.lovedcrm.crm.preference.PreferencesPatch;
 import dev.lovedcrm.crm.preference.ProfileVisibility;
 import dev.lovedcrm.crm.preference.QuietHours;
 import dev.lovedcrm.crm.preference.Theme;
 import dev.lovedcrm.crm.preference.TimeFormat;
 import dev.lovedcrm.crm.store.DatabaseEnum;
-import java.time.LocalTime;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import dev.lovedcrm.crm.user.NewUser;
 import dev.lovedcrm.crm.user.User;
+import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 @CrmDatabaseTest
@@ -71,6 +72,31 @@ class PreferencesIT {
         assertThat(again.language()).isEqualTo("en-US");
         assertThat(again.quietHours()).isEqualTo(new QuietHours(true, LocalTime.of(22, 0), LocalTime.of(7, 0)));
         assertThat(again.quietHours().toJson()).containsEntry("start", "22:00");
+    }
+
+    @Test
+    void untilSavedTheDefaultsSpeakTheAccountsLanguageAndZone() {
+        User carioca = crm.users().register(NewUser.of("carioca" + SEQUENCE.incrementAndGet() + "@example.com",
+                "correct horse battery staple", "Carioca").language("en-US").timezone("America/Sao_Paulo"));
+        Organization own = crm.organizations().create(carioca.id(), NewOrganization.named("Carioca Co"));
+        TenantScope cariocaScope = crm.tenant(own.id(), carioca.id());
+
+        assertThat(cariocaScope.preferences().get()).isEqualTo(Preferences.defaults("en-US", "America/Sao_Paulo"));
+        Preferences saved = cariocaScope.preferences().update(new PreferencesPatch().theme(Theme.LIGHT));
+        assertThat(saved.language()).isEqualTo("en-US");
+        assertThat(saved.timezone()).isEqualTo("America/Sao_Paulo");
+        assertThat(saved.itemsPerPage()).isEqualTo(PageSize.TWENTY);
+        assertThat(saved.dashboardLayout()).isEqualTo(DashboardLayout.DEFAULT);
+    }
+
+    @Test
+    void theVocabulariesAreTheSourceApplications() {
+        assertThat(Arrays.stream(DashboardLayout.values()).map(DashboardLayout::dbValue))
+                .containsExactly("default", "compact", "expanded");
+        assertThat(Arrays.stream(PageSize.values()).map(PageSize::dbValue)).containsExactly("10", "20", "50", "100");
+        Preferences saved = scope.preferences().update(new PreferencesPatch().dashboardLayout(DashboardLayout.EXPANDED)
+                .itemsPerPage(PageSize.HUNDRED));
+        assertThat(scope.preferences().get()).isEqualTo(saved);
     }
 
     @Test

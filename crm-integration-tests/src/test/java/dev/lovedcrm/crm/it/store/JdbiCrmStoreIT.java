@@ -50,7 +50,7 @@ class JdbiCrmStoreIT {
         Organization created = organization("Agência São Paulo", "agencia-sao-paulo");
 
         store.inTenant(created.id(), tx -> {
-            tx.repository(OrganizationRepository.class).insert(created);
+            assertThat(tx.repository(OrganizationRepository.class).insertIfSlugFree(created)).isTrue();
             return null;
         });
         Organization read = store.inTenant(created.id(),
@@ -78,19 +78,33 @@ class JdbiCrmStoreIT {
     }
 
     @Test
-    void aDuplicateSlugIsATypedConflictAndRollsBackTheTransaction() {
+    void aTakenSlugIsSkippedWithoutFailingTheTransaction() {
         Organization first = organization("First", "same-slug");
         Organization second = organization("Second", "same-slug");
-        store.inTenant(first.id(), tx -> {
-            tx.repository(OrganizationRepository.class).insert(first);
-            return null;
-        });
 
-        assertThatThrownBy(() -> store.inTenant(second.id(), tx -> {
-            tx.repository(OrganizationRepository.class).insert(second);
-            return null;
+        boolean inserted = store.inSystem("test: two organizations, one slug", tx ->
+                tx.repository(OrganizationRepository.class).insertIfSlugFree(first)
+                        && !tx.repository(OrganizationRepository.class).insertIfSlugFree(second));
+
+        assertThat(inserted).isTrue();
+        Optional<Organization> skipped = store.inTenant(second.id(),
+                tx -> tx.repository(OrganizationRepository.class).findById(second.id()));
+        assertThat(skipped).isEmpty();
+    }
+
+    @Test
+    void aUniqueViolationIsATypedConflictAndRollsBackTheTransaction() {
+        Organization first = organization("First", "first-slug");
+        Organization second = organization("Second", "second-slug");
+        store.inTenant(first.id(), tx -> tx.repository(OrganizationRepository.class).insertIfSlugFree(first));
+
+        assertThatThrownBy(() -> store.inSystem("test: a second row with the first's id", tx -> {
+            tx.repository(OrganizationRepository.class).insertIfSlugFree(second);
+            return tx.repository(OrganizationRepository.class).insertIfSlugFree(
+                    new Organization(first.id(), "Copy", "copy-slug", null, null, null, null, null, owner, true, false,
+                            "free", null, Map.of(), null, null));
         })).isInstanceOfSatisfying(ConflictException.class,
-                e -> assertThat(e.code()).isEqualTo("organization.slug_taken"));
+                e -> assertThat(e.code()).isEqualTo("organization.already_exists"));
         Optional<Organization> stored = store.inTenant(second.id(),
                 tx -> tx.repository(OrganizationRepository.class).findById(second.id()));
         assertThat(stored).isEmpty();
@@ -115,8 +129,7 @@ class JdbiCrmStoreIT {
     @Test
     void noRawDatabaseExceptionEscapes() {
         assertThatThrownBy(() -> store.inSystem("test: bad SQL", tx -> {
-            tx.repository(OrganizationRepository.class).insert(organization("X", "x".repeat(101)));
-            return null;
+            return tx.repository(OrganizationRepository.class).insertIfSlugFree(organization("X", "x".repeat(101)));
         })).isInstanceOf(CrmException.class).hasNoSuppressedExceptions();
     }
 

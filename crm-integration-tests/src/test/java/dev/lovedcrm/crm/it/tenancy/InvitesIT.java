@@ -123,7 +123,7 @@ class InvitesIT {
         assertThat(accepted.respondedAt()).isEqualTo(fx.clock.instant());
         assertThat(fx.eventTypes()).contains("invite.accepted", "member.joined");
         assertThatThrownBy(() -> fx.crm.invitations().accept(issued.token(), user))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("invite.not_pending"));
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e).hasMessage("no such invite"));
     }
 
     @Test
@@ -138,7 +138,7 @@ class InvitesIT {
         assertThat(user.email()).isEqualTo("newcomer@example.com");
         assertThat(user.verified()).as("receiving the invite proved the email").isTrue();
         assertThat(TenancyFixture.roleOf(fx.scope(org.id(), user.id()))).isEqualTo(Role.VIEWER);
-        Expect.code("invite.not_pending", () -> fx.crm.invitations().acceptAsNewUser(issued.token(),
+        Expect.code("invite.not_found", () -> fx.crm.invitations().acceptAsNewUser(issued.token(),
                 NewUser.of("newcomer@example.com", "correct horse battery staple", "Again")));
     }
 
@@ -190,6 +190,22 @@ class InvitesIT {
     }
 
     @Test
+    void anInvitePastItsExpiryCannotBeCancelledOrResentEvenBeforeAnyListingMarksIt() {
+        IssuedInvite issued = as(owner).invites().create(NewInvite.of("unmarked@example.com", Role.MEMBER));
+        fx.clock.advance(Duration.ofDays(7).plusSeconds(1));
+        try {
+            assertThatThrownBy(() -> as(owner).invites().resend(issued.invite().id()))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("expired"));
+            assertThatThrownBy(() -> as(owner).invites().cancel(issued.invite().id()))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("invite.not_pending"));
+            assertThatThrownBy(() -> fx.crm.invitations().preview(issued.token()))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("invite.expired"));
+        } finally {
+            fx.clock.advance(Duration.ofDays(-7).minusSeconds(1));
+        }
+    }
+
+    @Test
     void rejectingRecordsTheReason() throws SQLException {
         IssuedInvite issued = as(owner).invites().create(NewInvite.of("no-thanks@example.com", Role.VIEWER));
 
@@ -198,7 +214,8 @@ class InvitesIT {
         assertThat(rejected.status()).isEqualTo(InviteStatus.REJECTED);
         assertThat(rejected.respondedAt()).isNotNull();
         assertThat(Sql.string(database.ownerDataSource(), "SELECT metadata::text FROM crm.organization_invites WHERE id = ?", issued.invite().id().value())).contains("Já trabalho com outra agência");
-        assertThatThrownBy(() -> fx.crm.invitations().reject(issued.token(), null)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> fx.crm.invitations().reject(issued.token(), null))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e).hasMessage("no such invite"));
     }
 
     @Test
@@ -214,7 +231,7 @@ class InvitesIT {
         Invite cancelled = as(admin).invites().cancel(first.invite().id());
         assertThat(cancelled.status()).isEqualTo(InviteStatus.CANCELLED);
         assertThatThrownBy(() -> fx.crm.invitations().accept(resent.token(), user))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("invite.not_pending"));
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e).hasMessage("no such invite"));
         assertThatThrownBy(() -> as(owner).invites().cancel(first.invite().id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> as(owner).invites().resend(InviteId.generate())).isInstanceOf(NotFoundException.class);
     }
@@ -226,7 +243,8 @@ class InvitesIT {
 
         assertThat(as(owner).invites().list(Optional.of(InviteStatus.PENDING), PageRequest.first(10)).items())
                 .extracting(Invite::id).containsExactly(second.invite().id());
-        assertThatThrownBy(() -> fx.crm.invitations().preview(first.token())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> fx.crm.invitations().preview(first.token()))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e).hasMessage("no such invite"));
     }
 
     @Test

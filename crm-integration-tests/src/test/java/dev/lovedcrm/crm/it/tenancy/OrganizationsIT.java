@@ -16,6 +16,7 @@ import dev.lovedcrm.crm.organization.NewOrganization;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationMembership;
 import dev.lovedcrm.crm.organization.OrganizationPatch;
+import dev.lovedcrm.crm.organization.PublicOrganization;
 import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
 import dev.lovedcrm.crm.testkit.CrmDatabaseTest;
@@ -82,8 +83,8 @@ class OrganizationsIT {
         UserId owner = fx.user("find");
         Organization org = fx.crm.organizations().create(owner, NewOrganization.named("Find Me").slug("find-me"));
 
-        assertThat(fx.crm.organizations().findBySlug("FIND-ME")).map(Organization::id).contains(org.id());
-        assertThat(fx.crm.organizations().findById(org.id())).map(Organization::name).contains("Find Me");
+        assertThat(fx.crm.organizations().findBySlug("FIND-ME")).map(PublicOrganization::id).contains(org.id());
+        assertThat(fx.crm.organizations().findById(org.id())).map(PublicOrganization::name).contains("Find Me");
         assertThat(fx.crm.organizations().findById(OrganizationId.generate())).isEmpty();
         assertThat(fx.crm.organizations().findBySlug("nobody-here")).isEmpty();
     }
@@ -136,7 +137,7 @@ class OrganizationsIT {
 
         assertThatThrownBy(() -> fx.scope(org.id(), member).organization().update(OrganizationPatch.empty().name("Nope")))
                 .isInstanceOf(PermissionDeniedException.class);
-        assertThat(fx.crm.organizations().findById(org.id())).map(Organization::name).contains("After");
+        assertThat(fx.crm.organizations().findById(org.id())).map(PublicOrganization::name).contains("After");
     }
 
     @Test
@@ -196,7 +197,7 @@ class OrganizationsIT {
         Expect.field("name", () -> scope.organization().update(OrganizationPatch.empty().name("x")));
         Expect.field("website", () -> scope.organization().update(OrganizationPatch.empty().website("ftp://x.com")));
         Expect.field("patch", () -> scope.organization().update(null));
-        assertThat(fx.crm.organizations().findById(org.id())).map(Organization::name).contains("Patched");
+        assertThat(fx.crm.organizations().findById(org.id())).map(PublicOrganization::name).contains("Patched");
         assertThat(fx.crm.organizations().listForUser(owner, PageRequest.first(100)).items()).hasSize(before + 1);
     }
 }

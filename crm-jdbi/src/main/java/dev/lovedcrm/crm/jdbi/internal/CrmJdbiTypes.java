@@ -3,13 +3,11 @@ package dev.lovedcrm.crm.jdbi.internal;
 import dev.lovedcrm.crm.id.TypedId;
 import dev.lovedcrm.crm.store.DatabaseEnum;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,8 +22,6 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.ColumnMapperFactory;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.RowMapperFactory;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.postgresql.util.PGobject;
 
 /**
@@ -37,7 +33,8 @@ import org.postgresql.util.PGobject;
  * ({@code Map<String, Object>}, {@code List<String>}; SQL {@code NULL} reads as an empty map or list).
  * A {@code List} is still bound as a SQL array (JDBI's default, for {@code TEXT[]} columns), and a
  * {@code List} read from an array column still maps as one: write a JSON array with
- * {@code to_jsonb(CAST(:list AS text[]))}.
+ * {@code to_jsonb(CAST(:list AS text[]))}. The SDK's records map as rows through {@link RecordRowMappers},
+ * so repositories carry no mapping annotations.
  */
 public final class CrmJdbiTypes {
 
@@ -51,6 +48,7 @@ public final class CrmJdbiTypes {
         jdbi.registerColumnMapper((ColumnMapperFactory) CrmJdbiTypes::enumMapper);
         jdbi.registerArgument((ArgumentFactory.Preparable) CrmJdbiTypes::jsonArgument);
         jdbi.registerColumnMapper((ColumnMapperFactory) CrmJdbiTypes::jsonMapper);
+        jdbi.registerRowMapper(new RecordRowMappers());
     }
 
     private static Optional<Function<Object, Argument>> typedIdArgument(Type type, ConfigRegistry config) {
@@ -155,71 +153,16 @@ public final class CrmJdbiTypes {
     }
 
     /**
-     * Maps a record whose first component is itself a record read from the same row by
-     * {@link ConstructorMapper} (the entity: columns aliased to its component names) and whose other
-     * components each read the column named like them in snake_case. For joins and entity-plus-extra
-     * rows, registered per statement: {@code MemberSummary(Member member, String email, String fullName)}
-     * from the member's columns plus {@code email} and {@code full_name}.
+     * The mapping of {@link RecordRowMappers} for a repository that still registers it per statement; every
+     * repository is mapped by the store-wide registration, so this is only for annotations not yet removed.
      */
     public static final class EntityRowMapperFactory implements RowMapperFactory {
 
+        private static final RecordRowMappers MAPPERS = new RecordRowMappers();
+
         @Override
         public Optional<RowMapper<?>> build(Type type, ConfigRegistry config) {
-            Class<?> raw = GenericTypes.getErasedType(type);
-            if (!raw.isRecord()) {
-                return Optional.empty();
-            }
-            RecordComponent[] components = raw.getRecordComponents();
-            if (components.length < 2 || !components[0].getType().isRecord()
-                    || TypedId.class.isAssignableFrom(components[0].getType())) {
-                return Optional.empty();
-            }
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-            }
-            try {
-                return Optional.of(new EntityRowMapper(raw.getDeclaredConstructor(types), components));
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(raw + " has no canonical constructor", e);
-            }
-        }
-    }
-
-    private record EntityRowMapper(Constructor<?> constructor, RecordComponent[] components) implements RowMapper<Object> {
-
-        @Override
-        public Object map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return specialize(rs, ctx).map(rs, ctx);
-        }
-
-        @Override
-        public RowMapper<Object> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
-            RowMapper<?> entity = ConstructorMapper.of(components[0].getType()).specialize(rs, ctx);
-            int[] columns = new int[components.length];
-            ColumnMapper<?>[] mappers = new ColumnMapper<?>[components.length];
-            for (int i = 1; i < components.length; i++) {
-                RecordComponent component = components[i];
-                columns[i] = rs.findColumn(snakeCase(component.getName()));
-                mappers[i] = ctx.findColumnMapperFor(component.getGenericType()).orElseThrow(() ->
-                        new IllegalStateException("no column mapper for " + component));
-            }
-            return (row, context) -> {
-                Object[] values = new Object[components.length];
-                values[0] = entity.map(row, context);
-                for (int i = 1; i < components.length; i++) {
-                    values[i] = mappers[i].map(row, columns[i], context);
-                }
-                try {
-                    return constructor.newInstance(values);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot map " + constructor.getDeclaringClass().getSimpleName(), e);
-                }
-            };
-        }
-
-        private static String snakeCase(String name) {
-            return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+            return MAPPERS.build(type, config);
         }
     }
 }

@@ -80,19 +80,28 @@ public final class SqlErrors {
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         String constraint = constraintOf(sql);
+        SQLException cause = withoutDetail(state, constraint);
         return switch (state) {
             case "23505" -> new ConflictException(
                     uniqueViolationCode(constraint),
-                    "a record with the same unique value already exists (" + constraint + ")", sql);
+                    "a record with the same unique value already exists (" + constraint + ")", cause);
             case "23503" -> new ConflictException(
                     GENERIC_REFERENCE_CODE,
-                    "the change refers to a record that does not exist in this organization (" + constraint + ")", sql);
+                    "the change refers to a record that does not exist in this organization (" + constraint + ")", cause);
             case "40001", "40P01" -> new ConflictException(
-                    "database.concurrent_update", "a concurrent change interfered; retry the operation", sql);
+                    "database.concurrent_update", "a concurrent change interfered; retry the operation", cause);
             case "42501" -> new CrmException(
-                    "database.access_denied", "the database refused access (row-level security or privileges)", sql);
-            default -> new CrmException("database.error", "database access failed (SQLState " + state + ")", sql);
+                    "database.access_denied", "the database refused access (row-level security or privileges)", cause);
+            default -> new CrmException("database.error", "database access failed (SQLState " + state + ")", cause);
         };
+    }
+
+    /**
+     * The cause handed to callers: the SQL state and the constraint, never the driver's message or detail,
+     * which quote the offending values (an email, a token hash) into whatever logs the exception.
+     */
+    private static SQLException withoutDetail(String state, String constraint) {
+        return new SQLException("SQLState " + state + ", constraint " + constraint, state);
     }
 
     /**

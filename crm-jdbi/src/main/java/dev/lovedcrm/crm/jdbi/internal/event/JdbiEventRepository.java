@@ -8,7 +8,6 @@ import dev.lovedcrm.crm.page.Page;
 import dev.lovedcrm.crm.page.PageRequest;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -41,6 +40,5 @@ public interface JdbiEventRepository extends EventRepository {
               FROM crm.domain_events
              WHERE organization_id = :organizationId AND (CAST(:after AS uuid) IS NULL OR id < :after)
              ORDER BY id DESC LIMIT :limit""")
-    @RegisterConstructorMapper(DomainEvent.class)
     List<DomainEvent> listBefore(OrganizationId organizationId, UUID after, int limit);
 }

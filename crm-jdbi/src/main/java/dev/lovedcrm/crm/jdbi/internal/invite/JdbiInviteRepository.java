@@ -6,22 +6,18 @@ import dev.lovedcrm.crm.invite.Invite;
 import dev.lovedcrm.crm.invite.InvitePreview;
 import dev.lovedcrm.crm.invite.InviteStatus;
 import dev.lovedcrm.crm.invite.spi.InviteRepository;
-import dev.lovedcrm.crm.jdbi.internal.CrmJdbiTypes;
 import dev.lovedcrm.crm.jdbi.internal.CrossTenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** {@link InviteRepository} over {@code crm.organization_invites}. */
-@RegisterConstructorMapper(Invite.class)
 public interface JdbiInviteRepository extends InviteRepository {
 
     /** The columns of {@link Invite}, named as its components. */
@@ -44,7 +40,6 @@ public interface JdbiInviteRepository extends InviteRepository {
     @Override
     @SqlQuery("SELECT " + COLUMNS + ", token AS token_hash FROM crm.organization_invites"
             + " WHERE organization_id = :organizationId AND id = :id FOR UPDATE")
-    @RegisterRowMapperFactory(CrmJdbiTypes.EntityRowMapperFactory.class)
     Optional<Stored> lock(OrganizationId organizationId, InviteId id);
 
     @Override
@@ -101,6 +96,5 @@ public interface JdbiInviteRepository extends InviteRepository {
               JOIN crm.organizations o ON o.id = i.organization_id
               LEFT JOIN crm.users u ON u.id = i.invited_by_id
              WHERE i.organization_id = :organizationId AND i.id = :id""")
-    @RegisterConstructorMapper(InvitePreview.class)
     Optional<InvitePreview> preview(OrganizationId organizationId, InviteId id);
 }

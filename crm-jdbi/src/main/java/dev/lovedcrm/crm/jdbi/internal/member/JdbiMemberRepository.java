@@ -3,21 +3,17 @@ package dev.lovedcrm.crm.jdbi.internal.member;
 import dev.lovedcrm.crm.id.MemberId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
-import dev.lovedcrm.crm.jdbi.internal.CrmJdbiTypes;
 import dev.lovedcrm.crm.jdbi.internal.CrossTenant;
 import dev.lovedcrm.crm.member.Member;
 import dev.lovedcrm.crm.member.MemberSummary;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** {@link MemberRepository} over {@code crm.organization_members}. */
-@RegisterConstructorMapper(Member.class)
 public interface JdbiMemberRepository extends MemberRepository {
 
     /** The columns of {@link Member}, named as its components. */
@@ -52,7 +48,6 @@ public interface JdbiMemberRepository extends MemberRepository {
              WHERE m.organization_id = :organizationId AND m.is_active
                AND (CAST(:after AS uuid) IS NULL OR m.id > :after)
              ORDER BY m.id LIMIT :limit""")
-    @RegisterRowMapperFactory(CrmJdbiTypes.EntityRowMapperFactory.class)
     List<MemberSummary> listActive(OrganizationId organizationId, Optional<MemberId> after, int limit);
 
     @Override

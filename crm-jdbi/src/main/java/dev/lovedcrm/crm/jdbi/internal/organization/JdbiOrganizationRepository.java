@@ -2,21 +2,17 @@ package dev.lovedcrm.crm.jdbi.internal.organization;
 
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
-import dev.lovedcrm.crm.jdbi.internal.CrmJdbiTypes;
 import dev.lovedcrm.crm.jdbi.internal.CrossTenant;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.organization.OrganizationMembership;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** {@link OrganizationRepository} over {@code crm.organizations}. */
-@RegisterConstructorMapper(Organization.class)
 public interface JdbiOrganizationRepository extends OrganizationRepository {
 
     /** The columns of {@link Organization}, named as its components. */
@@ -29,8 +25,9 @@ public interface JdbiOrganizationRepository extends OrganizationRepository {
             INSERT INTO crm.organizations (id, name, slug, description, website, logo_url, industry, company_size,
                                            owner_id, is_active, is_verified, subscription_status, trial_ends_at, settings)
             VALUES (:id, :name, :slug, :description, :website, :logoUrl, :industry, :companySize,
-                    :ownerId, :active, :verified, :subscriptionStatus, :trialEndsAt, :settings)""")
-    void insert(@BindMethods Organization organization);
+                    :ownerId, :active, :verified, :subscriptionStatus, :trialEndsAt, :settings)
+            ON CONFLICT (slug) DO NOTHING""")
+    boolean insertIfSlugFree(@BindMethods Organization organization);
 
     @Override
     @SqlQuery("SELECT " + COLUMNS + " FROM crm.organizations WHERE id = :id")
@@ -49,7 +46,6 @@ public interface JdbiOrganizationRepository extends OrganizationRepository {
               FROM crm.organizations o JOIN crm.organization_members m ON m.organization_id = o.id
              WHERE m.user_id = :userId AND m.is_active AND o.is_active AND (CAST(:after AS uuid) IS NULL OR o.id > :after)
              ORDER BY o.id LIMIT :limit""")
-    @RegisterRowMapperFactory(CrmJdbiTypes.EntityRowMapperFactory.class)
     @CrossTenant("a user's own list of organizations spans tenants by definition")
     List<OrganizationMembership> listForUser(UserId userId, Optional<OrganizationId> after, int limit);
 

@@ -20,7 +20,6 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -38,7 +37,6 @@ public interface JdbiPreferencesRepository extends PreferencesRepository {
     @Override
     @SqlQuery
     @UseClasspathSqlLocator
-    @RegisterConstructorMapper(Preferences.class)
     Optional<Preferences> lock(OrganizationId organizationId, UserId userId);
 
     @Override
