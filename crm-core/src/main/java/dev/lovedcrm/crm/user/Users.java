@@ -53,13 +53,17 @@ public interface Users {
     User updateProfile(UserId id, ProfilePatch patch);
 
     /**
-     * Changes the password after checking the current one; clears {@code must_change_password}.
+     * Changes the password after checking the current one; clears {@code must_change_password} and ends every
+     * session of the user, the caller's included (sign in again). Wrong current passwords count like wrong
+     * sign-in passwords on the account.
      *
      * @param id the user
      * @param currentPassword the current password
      * @param newPassword the new password (same rules as registration, and different from the current one)
      * @throws dev.lovedcrm.crm.error.AuthenticationException with code {@code auth.invalid_credentials}
      *     when the current password is wrong
+     * @throws dev.lovedcrm.crm.error.RateLimitedException with code {@code auth.rate_limited} after too many wrong
+     *     passwords for the account, before the current one is checked
      * @throws dev.lovedcrm.crm.error.ValidationException naming {@code userId}, {@code currentPassword} or
      *     {@code newPassword}
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code user.not_found}
@@ -90,10 +94,13 @@ public interface Users {
 
     /**
      * Starts a password reset (1 hour unless configured otherwise). Returns empty for an unknown or
-     * inactive email, so the host can answer the same way in both cases.
+     * inactive email, so the host can answer the same way in both cases; known and unknown emails do the same
+     * database work and are throttled alike (5 requests per email, then increasing delays).
      *
      * @param email the account's email
      * @return the token to deliver, or empty
+     * @throws dev.lovedcrm.crm.error.RateLimitedException with code {@code auth.rate_limited} after too many
+     *     requests for the email
      * @throws dev.lovedcrm.crm.error.ValidationException naming {@code email} when blank or too long
      */
     Optional<OneTimeToken> requestPasswordReset(String email);

@@ -34,7 +34,7 @@ final class ClientRules {
         if (IPV4.matcher(address).matches()) {
             return true;
         }
-        if (!address.contains(":") || !IPV6_CHARS.matcher(address).matches()) {
+        if (!address.contains(":") || !IPV6_CHARS.matcher(address).matches() || !groupsFitInet(address)) {
             return false;
         }
         try {
@@ -42,5 +42,20 @@ final class ClientRules {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * PostgreSQL's {@code inet} takes at most four hex digits a group and an IPv4 tail without leading zeros,
+     * where Java also accepts {@code 00001} and {@code 001.002.003.004}.
+     */
+    private static boolean groupsFitInet(String address) {
+        String[] groups = address.split(":", -1);
+        for (int i = 0; i < groups.length; i++) {
+            boolean last = i == groups.length - 1;
+            if (groups[i].contains(".") ? !last || !IPV4.matcher(groups[i]).matches() : groups[i].length() > 4) {
+                return false;
+            }
+        }
+        return true;
     }
 }

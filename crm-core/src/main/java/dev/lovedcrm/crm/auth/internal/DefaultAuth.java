@@ -80,7 +80,9 @@ public final class DefaultAuth implements Auth {
         Validation.requireNonNull("request", request);
         Validation v = new Validation().text("email", request.email(), 1, 255)
                 .check(request.password() != null && !request.password().isEmpty(), "password", "is required")
-                .check(request.password() == null || request.password().length() <= MAX_PASSWORD_INPUT, "password", "is too long");
+                .check(request.password() == null || request.password().length() <= MAX_PASSWORD_INPUT, "password", "is too long")
+                .check(request.password() == null || PasswordPolicy.wellFormed(request.password()), "password",
+                        PasswordPolicy.MALFORMED);
         ClientRules.check(v, request.client());
         v.check(request.totpCode() == null || request.totpCode().length() <= MAX_CODE_INPUT, "totpCode", "is too long");
         if (request.newPassword() != null) {

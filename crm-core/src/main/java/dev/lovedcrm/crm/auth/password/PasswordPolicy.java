@@ -22,6 +22,9 @@ public final class PasswordPolicy {
     /** The longest accepted password, in code points. */
     public static final int MAX_LENGTH = 128;
 
+    /** Why a password that is not {@link #wellFormed} is refused. */
+    public static final String MALFORMED = "must not contain NUL or unpaired surrogates";
+
     private static final Set<String> COMMON = load();
 
     private PasswordPolicy() {
@@ -31,12 +34,15 @@ public final class PasswordPolicy {
      * Why a password is refused.
      *
      * @param password the candidate
-     * @return the reason ({@code is required}, {@code must be 8 to 128 characters}, {@code is too common}),
-     *     or {@code null} when it is acceptable
+     * @return the reason ({@code is required}, {@code must not contain NUL or unpaired surrogates},
+     *     {@code must be 8 to 128 characters}, {@code is too common}), or {@code null} when it is acceptable
      */
     public static String problem(String password) {
         if (password == null || password.isEmpty()) {
             return "is required";
+        }
+        if (!wellFormed(password)) {
+            return MALFORMED;
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
@@ -46,6 +52,19 @@ public final class PasswordPolicy {
             return "is too common";
         }
         return null;
+    }
+
+    /**
+     * Whether a password (new or presented) can be hashed as written: no NUL, and no unpaired surrogate, which
+     * UTF-8 encoding would turn into {@code ?} and so make a password with a lone surrogate and the same
+     * password with {@code ?} in its place one password. Any
+     * other character is allowed.
+     *
+     * @param password the text
+     * @return true when well-formed
+     */
+    public static boolean wellFormed(String password) {
+        return password.indexOf('\u0000') < 0 && password.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     static int commonCount() {

@@ -147,7 +147,12 @@ public final class DefaultUsers implements Users, UserAdministration, AccountReg
     @Override
     public void changePassword(UserId id, String currentPassword, String newPassword) {
         Validation.requireNonNull("userId", id);
-        new Validation().text("currentPassword", currentPassword, 1, PasswordPolicy.MAX_LENGTH * 4).throwIfInvalid();
+        new Validation().check(currentPassword != null && !currentPassword.isEmpty(), "currentPassword", "is required")
+                .check(currentPassword == null || currentPassword.length() <= PasswordPolicy.MAX_LENGTH * 4,
+                        "currentPassword", "is too long")
+                .check(currentPassword == null || PasswordPolicy.wellFormed(currentPassword), "currentPassword",
+                        PasswordPolicy.MALFORMED)
+                .throwIfInvalid();
         requireAcceptable(newPassword);
         if (newPassword.equals(currentPassword)) {
             throw ValidationException.of("newPassword", "must differ from the current password");

@@ -22,7 +22,6 @@ import dev.lovedcrm.crm.user.ProfilePatch;
 import dev.lovedcrm.crm.user.User;
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +83,35 @@ class InputHygieneIT {
     }
 
     @Test
+    void passwordsWithLoneSurrogatesOrNulAreRefusedNotFoldedIntoQuestionMarks() throws SQLException {
+        List<String> before = snapshot();
+
+        Expect.field("password", () -> crm.users().register(NewUser.of("surrogate@example.com", "correct a\uD800b horse", "S")));
+        Expect.field("password", () -> crm.users().register(NewUser.of("surrogate@example.com", "correct a\uDBFFb horse", "S")));
+        Expect.field("password", () -> crm.users().register(NewUser.of("surrogate@example.com", "correct\u0000horse battery", "S")));
+        Expect.field("password", () -> crm.auth().login(LoginRequest.of("hygiene@example.com", "correct a\uD800b horse",
+                ClientInfo.of("10.0.0.3", "ua"))));
+        Expect.field("currentPassword", () -> crm.users().changePassword(owner.id(), "a\uD800b", "another good passphrase"));
+        Expect.field("newPassword", () -> crm.users().changePassword(owner.id(), PASSWORD, "another \uDC00 passphrase"));
+        assertThat(snapshot()).isEqualTo(before);
+
+        User tabbed = crm.users().register(NewUser.of("tab-pass@example.com", "tabs\tare fine in passwords", "Tab"));
+        assertThat(crm.auth().login(LoginRequest.of(tabbed.email(), "tabs\tare fine in passwords",
+                ClientInfo.of("10.0.0.4", "ua"))).session().userId()).isEqualTo(tabbed.id());
+    }
+
+    @Test
+    void addressSpellingsPostgresCannotStoreAreRefusedByField() throws SQLException {
+        List<String> before = snapshot();
+        for (String address : List.of("0000:0000:0000:0000:0000:0000:0000:00001", "::00000000001", "::ffff:001.002.003.004",
+                "1.2.3.4:80", "1:2:3:4:5:6:7:8%eth0")) {
+            Expect.field("ipAddress", () -> crm.auth().login(LoginRequest.of("hygiene@example.com", PASSWORD,
+                    ClientInfo.of(address, "ua"))));
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void singleLineFieldsRefuseControlCharactersWhileTextFieldsKeepLineBreaks() throws SQLException {
         List<String> before = snapshot();
 
@@ -131,13 +159,7 @@ class InputHygieneIT {
         assertThat(scope.organization().update(OrganizationPatch.empty().settings(fine)).settings()).containsEntry("count", 3);
     }
 
-    /** Every row of the tables these calls could touch, as text, read as the owner. */
     private static List<String> snapshot() throws SQLException {
-        List<String> rows = new ArrayList<>();
-        for (String table : TABLES) {
-            rows.add(table + ": " + Sql.string(db.ownerDataSource(),
-                    "SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM crm." + table + " t"));
-        }
-        return rows;
+        return Sql.snapshot(db.ownerDataSource(), TABLES);
     }
 }

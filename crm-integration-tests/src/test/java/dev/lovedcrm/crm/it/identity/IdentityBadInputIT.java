@@ -26,7 +26,6 @@ import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.user.UserAdministration;
 import dev.lovedcrm.crm.user.Users;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,13 +148,7 @@ class IdentityBadInputIT {
         assertThat(twoFactor.status().enabled()).isTrue();
     }
 
-    /** Every row of every identity table, as text, in a stable order (read as the owner, past row-level security). */
     private static List<String> snapshot() throws SQLException {
-        List<String> rows = new ArrayList<>();
-        for (String table : TABLES) {
-            rows.add(table + ": " + Sql.string(db.ownerDataSource(),
-                    "SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM crm." + table + " t"));
-        }
-        return rows;
+        return Sql.snapshot(db.ownerDataSource(), TABLES);
     }
 }

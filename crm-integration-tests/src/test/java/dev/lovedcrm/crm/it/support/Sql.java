@@ -43,4 +43,17 @@ public final class Sql {
     public static long number(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         return Long.parseLong(string(dataSource, sql, parameters));
     }
+
+    /**
+     * Every row of each table of schema {@code crm}, as text, in a stable order: compare two snapshots to show
+     * that a call wrote nothing. Read it with the owner's data source, past row-level security.
+     */
+    public static List<String> snapshot(DataSource owner, String... tables) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        for (String table : tables) {
+            rows.add(table + ": " + string(owner,
+                    "SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM crm." + table + " t"));
+        }
+        return rows;
+    }
 }

@@ -20,8 +20,6 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.generic.GenericTypes;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.ColumnMapperFactory;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.RowMapperFactory;
 import org.postgresql.util.PGobject;
 
 /**
@@ -150,19 +148,5 @@ public final class CrmJdbiTypes {
     private static Object readJson(ResultSet rs, int col, Type type, Object empty) throws SQLException {
         String json = rs.getString(col);
         return json == null ? empty : JsonCodec.read(json, type);
-    }
-
-    /**
-     * The mapping of {@link RecordRowMappers} for a repository that still registers it per statement; every
-     * repository is mapped by the store-wide registration, so this is only for annotations not yet removed.
-     */
-    public static final class EntityRowMapperFactory implements RowMapperFactory {
-
-        private static final RecordRowMappers MAPPERS = new RecordRowMappers();
-
-        @Override
-        public Optional<RowMapper<?>> build(Type type, ConfigRegistry config) {
-            return MAPPERS.build(type, config);
-        }
     }
 }

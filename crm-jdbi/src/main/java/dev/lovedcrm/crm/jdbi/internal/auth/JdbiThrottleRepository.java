@@ -3,7 +3,6 @@ package dev.lovedcrm.crm.jdbi.internal.auth;
 import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -12,7 +11,6 @@ public interface JdbiThrottleRepository extends ThrottleRepository {
 
     @Override
     @SqlQuery("SELECT failures, locked_until FROM crm.auth_throttle WHERE throttle_key = :key")
-    @RegisterConstructorMapper(Throttle.class)
     Optional<Throttle> find(String key);
 
     @Override

@@ -7,7 +7,6 @@ import dev.lovedcrm.crm.id.UuidV7;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -23,7 +22,6 @@ public interface JdbiTwoFactorRepository extends TwoFactorRepository {
             SELECT secret_key AS secret, backup_codes AS backup_code_hashes, backup_codes_used AS used_backup_code_hashes,
                    is_enabled AS enabled, confirmed_at, last_used_at
               FROM crm.user_two_factor WHERE organization_id = :organizationId AND user_id = :userId FOR UPDATE""")
-    @RegisterConstructorMapper(Stored.class)
     Optional<Stored> lock(OrganizationId organizationId, UserId userId);
 
     @Override

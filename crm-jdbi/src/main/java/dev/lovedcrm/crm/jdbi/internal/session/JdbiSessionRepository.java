@@ -5,19 +5,14 @@ import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.SessionId;
 import dev.lovedcrm.crm.id.UserId;
-import dev.lovedcrm.crm.jdbi.internal.CrmJdbiTypes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** {@link SessionRepository} over {@code crm.user_sessions} (global: keyed by user, not tenant). */
-@RegisterConstructorMapper(Session.class)
-@RegisterRowMapperFactory(CrmJdbiTypes.EntityRowMapperFactory.class)
 public interface JdbiSessionRepository extends SessionRepository {
 
     /** The columns of {@link Session}, named as its components. */

@@ -1,21 +1,16 @@
 package dev.lovedcrm.crm.jdbi.internal.user;
 
 import dev.lovedcrm.crm.id.UserId;
-import dev.lovedcrm.crm.jdbi.internal.CrmJdbiTypes;
 import dev.lovedcrm.crm.user.User;
 import dev.lovedcrm.crm.user.spi.UserRepository;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapperFactory;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** {@link UserRepository} over {@code crm.users} (a global table: no tenant filter applies). */
-@RegisterConstructorMapper(User.class)
-@RegisterRowMapperFactory(CrmJdbiTypes.EntityRowMapperFactory.class)
 public interface JdbiUserRepository extends UserRepository {
 
     /** The columns of {@link User}, named as its components. */
