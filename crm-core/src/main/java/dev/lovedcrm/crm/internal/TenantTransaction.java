@@ -78,7 +78,7 @@ public final class TenantTransaction implements StoreTransaction {
         if (context.principal() instanceof MemberPrincipal member) {
             return member.userId();
         }
-        throw new PermissionDeniedException("permission.denied", "only a member may do this, not an API key");
+        throw memberOnly();
     }
 
     /** Records an event of this organization, by the acting principal, in this transaction's outbox. */
@@ -106,11 +106,15 @@ public final class TenantTransaction implements StoreTransaction {
                     : principals.activeMember(organizationId(), member.userId());
         } else {
             if (lock) {
-                throw new PermissionDeniedException("permission.denied", "only a member may do this, not an API key");
+                throw memberOnly();
             }
             current = principals.activeApiKey(organizationId(), ((ApiKeyPrincipal) principal).keyId(), now());
         }
         return current.orElseThrow(() -> new PermissionDeniedException("tenant.access_denied",
                 "the acting " + principal.kind().dbValue().replace('_', ' ') + " is no longer active in this organization"));
+    }
+
+    private static PermissionDeniedException memberOnly() {
+        return new PermissionDeniedException("permission.denied", "only a member may do this, not an API key");
     }
 }
