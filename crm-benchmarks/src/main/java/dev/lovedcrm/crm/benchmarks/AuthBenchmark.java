@@ -36,7 +36,7 @@ public class AuthBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         db = new BenchmarkDatabase(4);
-        crm = Crm.builder().store(JdbiCrmStore.create(db.pool)).passwordHasher(hasher).build();
+        crm = Crm.builder().store(JdbiCrmStore.create(db.pool, JdbiCrmStore.Options.defaults().contextKey(db.database.contextKey()))).passwordHasher(hasher).build();
         crm.users().register(NewUser.of("bench@example.com", PASSWORD, "Bench"));
         session = crm.auth().login(LoginRequest.of("bench@example.com", PASSWORD, client));
     }

@@ -14,15 +14,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lovedcrm.crm.id.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -35,8 +41,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What a tenant transaction costs: reading one organization through the SDK (transaction,
- * transaction-local tenant setting, row-level security, JDBI mapping) beside the same read in raw
- * JDBC with the same setting, and opening a scope (the membership check).
+ * transaction-local tenant setting and its proof, row-level security, JDBI mapping) beside the same read
+ * in raw JDBC with the same settings and proof, and opening a scope (the membership check).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -48,12 +54,19 @@ public class StoreBenchmark {
     private Crm crm;
     private Organization org;
     private User owner;
+    private Mac rawMac;
 
     @Setup(Level.Trial)
     public void setUp() {
         db = new BenchmarkDatabase(4);
-        store = JdbiCrmStore.create(db.pool);
+        store = JdbiCrmStore.create(db.pool, JdbiCrmStore.Options.defaults().contextKey(db.database.contextKey()));
         crm = Crm.builder().store(store).build();
+        try {
+            rawMac = Mac.getInstance("HmacSHA256");
+            rawMac.init(new SecretKeySpec(Base64.getDecoder().decode(db.database.contextKey().toBase64()), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         owner = crm.users().register(NewUser.of("bench@example.com", "correct horse battery staple", "Bench"));
         org = crm.organizations().create(owner.id(), NewOrganization.named("Benchmark Co"));
     }
@@ -71,18 +84,27 @@ public class StoreBenchmark {
 
     /**
      * The same unit of work as {@link #sdkTenantTransaction} in plain JDBC: one transaction, both
-     * transaction-local settings in one statement, the same sixteen columns as the SDK's organization
+     * transaction-local settings and the transaction id in one statement, the proof (HMAC-SHA256 under the
+     * context key) in a second, the same sixteen columns as the SDK's organization
      * read, mapped to the same core {@link Organization} record (settings parsed by Jackson).
      */
     @Benchmark
     public Organization rawJdbcTransaction() throws SQLException, JsonProcessingException {
         try (Connection c = db.pool.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement set = c.prepareStatement(
-                            "SELECT set_config('crm.organization_id', ?, true), set_config('crm.system', 'off', true)");
+            try (PreparedStatement set = c.prepareStatement("SELECT txid_current(),"
+                            + " set_config('crm.organization_id', ?, true), set_config('crm.system', 'off', true)");
+                    PreparedStatement proof = c.prepareStatement("SELECT set_config('crm.context_proof', ?, true)");
                     PreparedStatement read = c.prepareStatement(READ_ORGANIZATION)) {
-                set.setString(1, org.id().toString());
-                set.executeQuery().close();
+                String tenant = org.id().toString();
+                set.setString(1, tenant);
+                long transactionId;
+                try (ResultSet rs = set.executeQuery()) {
+                    rs.next();
+                    transactionId = rs.getLong(1);
+                }
+                proof.setString(1, proof(tenant, "off", transactionId));
+                proof.executeQuery().close();
                 read.setObject(1, org.id().value());
                 Organization organization;
                 try (ResultSet rs = read.executeQuery()) {
@@ -99,6 +121,17 @@ public class StoreBenchmark {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /** The SDK's proof (CrmContextKey), by hand: HMAC-SHA256 of both settings and the transaction id, hex. */
+    private String proof(String tenant, String system, long transactionId) {
+        try {
+            Mac mac = (Mac) rawMac.clone();
+            return HexFormat.of().formatHex(mac.doFinal(
+                    ("crm-context-v1|" + tenant + '|' + system + '|' + transactionId).getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.jdbi;
 
+import dev.lovedcrm.crm.error.CrmException;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.jdbi.internal.CrmJdbiTypes;
 import dev.lovedcrm.crm.jdbi.internal.JdbiStoreTransaction;
@@ -8,7 +9,6 @@ import dev.lovedcrm.crm.jdbi.internal.SqlErrors;
 import dev.lovedcrm.crm.store.CrmStore;
 import dev.lovedcrm.crm.store.StoreTransaction;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
@@ -25,18 +25,25 @@ import org.slf4j.LoggerFactory;
  * The {@link CrmStore} on JDBI 3 and PostgreSQL.
  *
  * <pre>{@code
- * Crm crm = Crm.builder().store(JdbiCrmStore.create(dataSource)).build();
+ * Crm crm = Crm.builder()
+ *         .store(JdbiCrmStore.create(dataSource, JdbiCrmStore.Options.defaults().contextKey(key)))
+ *         .build();
  * }</pre>
  *
  * <p>Each unit of work runs in one transaction on one connection from the {@link DataSource}: it
  * commits when the work returns, rolls back when the work throws, and runs after-commit actions only
- * once committed. Every transaction first sets both settings in one statement,
- * {@code SELECT set_config('crm.organization_id', ?, true), set_config('crm.system', ?, true)}: a
- * tenant transaction with its organization and {@code off}, a system transaction with an empty
- * tenant and {@code on}. Both settings live only until that transaction ends, so a pooled
- * connection never carries them into the next borrower. Units of work do not nest: a second one
- * opened on a thread inside the first fails. The data source should connect as an ordinary role,
- * not the schema owner and not a superuser, so that PostgreSQL's row-level security applies to it.
+ * once committed. Every transaction first sets both settings in one statement, which also reads the
+ * transaction id, {@code SELECT txid_current(), set_config('crm.organization_id', ?, true),
+ * set_config('crm.system', ?, true)}: a tenant transaction with its organization and {@code off}, a
+ * system transaction with an empty tenant and {@code on}. A second statement sets
+ * {@code crm.context_proof}, the HMAC-SHA256 under the {@link CrmContextKey} of both settings and the
+ * transaction id: the row-level security policies believe the settings only with that proof, so SQL
+ * outside the SDK that sets them itself gains nothing (see {@code V7__sealed_context.sql}). All three
+ * settings live only until that transaction ends, so a pooled connection never carries them into the
+ * next borrower, and a setting left on a connection by other code is overridden. Units of work do not
+ * nest: a second one opened on a thread inside the first fails. The data source should connect as an
+ * ordinary role, not the schema owner and not a superuser, so that PostgreSQL's row-level security
+ * applies to it; {@link #create(DataSource, Options)} checks it ({@link CrmDatabase#verifyRuntimeRole}).
  */
 public final class JdbiCrmStore implements CrmStore {
 
@@ -46,30 +53,110 @@ public final class JdbiCrmStore implements CrmStore {
     /** The transaction-local setting that, set to {@code on}, marks an audited cross-tenant transaction. */
     public static final String SYSTEM_SETTING = "crm.system";
 
-    /** Both settings, transaction-local, in one statement: one round trip, and no setting is left to chance. */
-    private static final String SETTINGS_SQL =
-            "SELECT set_config('" + TENANT_SETTING + "', ?, true), set_config('" + SYSTEM_SETTING + "', ?, true)";
+    /** The transaction-local setting that carries the proof of the other two (see {@link CrmContextKey}). */
+    public static final String PROOF_SETTING = "crm.context_proof";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiCrmStore.class);
 
     private final Jdbi jdbi;
     private final RepositoryRegistry repositories;
+    private final CrmContextKey contextKey;
 
-    private JdbiCrmStore(Jdbi jdbi) {
+    private JdbiCrmStore(Jdbi jdbi, CrmContextKey contextKey) {
         this.jdbi = jdbi;
         this.repositories = new RepositoryRegistry(jdbi);
+        this.contextKey = contextKey;
+    }
+
+    /**
+     * How {@link JdbiCrmStore#create(DataSource, Options)} sets the store up. Immutable; each method
+     * returns a copy.
+     */
+    public static final class Options {
+
+        private final CrmContextKey contextKey;
+        private final CrmDatabase.RuntimeRoleCheck runtimeRoleCheck;
+
+        private Options(CrmContextKey contextKey, CrmDatabase.RuntimeRoleCheck runtimeRoleCheck) {
+            this.contextKey = contextKey;
+            this.runtimeRoleCheck = runtimeRoleCheck;
+        }
+
+        /**
+         * No key given (the data source must carry one, see {@link JdbiCrmStore#create(DataSource, Options)}),
+         * and the runtime role checked in {@link CrmDatabase.RuntimeRoleCheck#WARN} mode.
+         *
+         * @return the defaults
+         */
+        public static Options defaults() {
+            return new Options(null, CrmDatabase.RuntimeRoleCheck.WARN);
+        }
+
+        /**
+         * The context key: the same key the database was given by {@link CrmDatabase#migrate(DataSource, String,
+         * CrmContextKey)}, or the current one during a rotation.
+         *
+         * @param key the key
+         * @return options with the key
+         */
+        public Options contextKey(CrmContextKey key) {
+            return new Options(Objects.requireNonNull(key, "key"), runtimeRoleCheck);
+        }
+
+        /**
+         * What to do when the data source's role escapes row-level security (superuser, {@code BYPASSRLS},
+         * owner of the tables, or able to {@code SET ROLE} to one of those): log a warning (the default) or
+         * refuse to create the store.
+         *
+         * @param check warn or refuse
+         * @return options with the check
+         */
+        public Options runtimeRoleCheck(CrmDatabase.RuntimeRoleCheck check) {
+            return new Options(contextKey, Objects.requireNonNull(check, "check"));
+        }
+
+        @Override
+        public String toString() {
+            return "JdbiCrmStore.Options[contextKey=" + (contextKey == null ? "from the data source" : "…")
+                    + ", runtimeRoleCheck=" + runtimeRoleCheck + "]";
+        }
+    }
+
+    /**
+     * A store over a data source that carries its context key ({@code dataSource.unwrap(CrmContextKey.class)},
+     * as the testkit's data sources do), with the default options.
+     *
+     * @param dataSource connections as the SDK's runtime role
+     * @return the store
+     * @throws dev.lovedcrm.crm.error.CrmException {@code database.context_key_missing} when the data source carries
+     *     no key: use {@link #create(DataSource, Options)}
+     */
+    public static JdbiCrmStore create(DataSource dataSource) {
+        return create(dataSource, Options.defaults());
     }
 
     /**
      * A store over a data source (ideally a connection pool such as HikariCP). The pool may hand
      * out connections in auto-commit mode or not: either way each unit of work begins and commits
      * its own transaction, and the connection goes back with the auto-commit setting it came with.
+     * The runtime role is checked once here ({@link CrmDatabase#verifyRuntimeRole}), in the mode the options
+     * say; in {@code WARN} mode a check that cannot run (database down) is logged and the store is created.
      *
      * @param dataSource connections as the SDK's runtime role
+     * @param options the context key (or none, when the data source carries it) and the role check
      * @return the store
+     * @throws dev.lovedcrm.crm.error.CrmException {@code database.context_key_missing} when neither the options nor
+     *     the data source give a key; {@code database.unsafe_role} when the check refuses the role
      */
-    public static JdbiCrmStore create(DataSource dataSource) {
+    public static JdbiCrmStore create(DataSource dataSource, Options options) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        CrmContextKey key = options.contextKey != null ? options.contextKey : CrmDatabase.carriedKey(dataSource);
+        if (key == null) {
+            throw new CrmException("database.context_key_missing", "JdbiCrmStore needs the context key the database was"
+                    + " migrated with: JdbiCrmStore.create(dataSource, Options.defaults().contextKey(key)), see docs/security.md");
+        }
+        checkRole(dataSource, options.runtimeRoleCheck);
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
@@ -78,7 +165,18 @@ public final class JdbiCrmStore implements CrmStore {
         // nothing would ever be committed.
         jdbi.setTransactionHandler(LocalTransactionHandler.managed());
         CrmJdbiTypes.register(jdbi);
-        return new JdbiCrmStore(jdbi);
+        return new JdbiCrmStore(jdbi, key);
+    }
+
+    private static void checkRole(DataSource dataSource, CrmDatabase.RuntimeRoleCheck mode) {
+        try {
+            CrmDatabase.verifyRuntimeRole(dataSource, mode);
+        } catch (CrmException e) {
+            if (mode == CrmDatabase.RuntimeRoleCheck.REFUSE || !"database.error".equals(e.code())) {
+                throw e;
+            }
+            LOG.warn("could not check the runtime role of the SDK's data source: {}", e.getMessage());
+        }
     }
 
     @Override
@@ -126,7 +224,7 @@ public final class JdbiCrmStore implements CrmStore {
         try {
             handle.begin();
             try {
-                applySettings(handle.getConnection(), tenant, system);
+                applySettings(handle.getConnection(), contextKey, tenant, system);
                 T result = work.apply(transaction);
                 handle.commit();
                 return result;
@@ -143,12 +241,10 @@ public final class JdbiCrmStore implements CrmStore {
         }
     }
 
-    /** Sets both settings on the transaction's connection, in plain JDBC: no JDBI statement for a fixed query. */
-    private static void applySettings(Connection connection, String tenant, String system) {
-        try (PreparedStatement settings = connection.prepareStatement(SETTINGS_SQL)) {
-            settings.setString(1, tenant);
-            settings.setString(2, system);
-            settings.executeQuery().close();
+    /** Sets both settings and the proof on the transaction's connection, in plain JDBC (see {@link CrmContextKey}). */
+    private static void applySettings(Connection connection, CrmContextKey key, String tenant, String system) {
+        try {
+            key.seal(connection, tenant, system);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }

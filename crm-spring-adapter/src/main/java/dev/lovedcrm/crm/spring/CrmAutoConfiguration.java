@@ -2,6 +2,7 @@ package dev.lovedcrm.crm.spring;
 
 import dev.lovedcrm.crm.Crm;
 import dev.lovedcrm.crm.event.EventListener;
+import dev.lovedcrm.crm.jdbi.CrmContextKey;
 import dev.lovedcrm.crm.jdbi.JdbiCrmStore;
 import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.store.CrmStore;
@@ -46,15 +47,19 @@ public class CrmAutoConfiguration {
     }
 
     /**
-     * The persistence port on JDBI.
+     * The persistence port on JDBI, sealed with {@code crm.context-key} (or the key the DataSource carries),
+     * checking the runtime role as {@code crm.runtime-role-check} says.
      *
      * @param dataSource the application's DataSource
+     * @param properties the SDK settings
      * @return the store
      */
     @Bean
     @ConditionalOnMissingBean
-    public CrmStore crmStore(DataSource dataSource) {
-        return JdbiCrmStore.create(dataSource);
+    public CrmStore crmStore(DataSource dataSource, CrmProperties properties) {
+        JdbiCrmStore.Options options = JdbiCrmStore.Options.defaults().runtimeRoleCheck(properties.getRuntimeRoleCheck());
+        CrmContextKey key = properties.contextKeyOrNull();
+        return JdbiCrmStore.create(dataSource, key == null ? options : options.contextKey(key));
     }
 
     /**

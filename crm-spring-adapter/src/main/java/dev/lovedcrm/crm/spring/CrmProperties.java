@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.spring;
 
+import dev.lovedcrm.crm.jdbi.CrmContextKey;
 import dev.lovedcrm.crm.jdbi.CrmDatabase;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,14 @@ public class CrmProperties {
      * not apply to (a superuser, a BYPASSRLS role, or the owner of the tables): WARN or REFUSE.
      */
     private CrmDatabase.RuntimeRoleCheck runtimeRoleCheck = CrmDatabase.RuntimeRoleCheck.WARN;
+
+    /**
+     * The context key that seals the SDK's row-level security context: Base64 of 32 to 64 random bytes
+     * ({@code CrmContextKey.generate().toBase64()}). Keep it in the application's secret store, like the database
+     * password; the migration stores it where only the schema owner can read it, and the store signs every
+     * transaction with it. Leave it unset only when the DataSource carries the key (the crm-testkit's do).
+     */
+    private String contextKey;
 
     /** How long a new organization's trial lasts. */
     private Duration trialPeriod = Duration.ofDays(14);
@@ -48,6 +57,33 @@ public class CrmProperties {
      */
     public void setRuntimeRoleCheck(CrmDatabase.RuntimeRoleCheck runtimeRoleCheck) {
         this.runtimeRoleCheck = runtimeRoleCheck;
+    }
+
+    /**
+     * The context key, Base64.
+     *
+     * @return the key, or {@code null} when the DataSource carries it
+     */
+    public String getContextKey() {
+        return contextKey;
+    }
+
+    /**
+     * Sets the context key.
+     *
+     * @param contextKey Base64 of 32 to 64 random bytes
+     */
+    public void setContextKey(String contextKey) {
+        this.contextKey = contextKey;
+    }
+
+    /**
+     * The context key, decoded, or {@code null} when the property is unset.
+     *
+     * @return the key
+     */
+    CrmContextKey contextKeyOrNull() {
+        return contextKey == null || contextKey.isBlank() ? null : CrmContextKey.fromBase64(contextKey);
     }
 
     /**

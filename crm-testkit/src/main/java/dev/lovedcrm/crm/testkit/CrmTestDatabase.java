@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.testkit;
 
+import dev.lovedcrm.crm.jdbi.CrmContextKey;
 import javax.sql.DataSource;
 
 /**
@@ -20,7 +21,7 @@ public interface CrmTestDatabase extends AutoCloseable {
      * {@link #jdbcUrl()}, {@link #applicationUser()} and {@link #applicationPassword()} when a test
      * needs one.
      *
-     * @return the data source the SDK should use in tests
+     * @return the data source the SDK should use in tests; it carries {@link #contextKey()}
      */
     DataSource dataSource();
 
@@ -42,6 +43,16 @@ public interface CrmTestDatabase extends AutoCloseable {
      * @return the administrator's data source
      */
     DataSource superuserDataSource();
+
+    /**
+     * The context key this database was migrated with (one per JVM; see {@code docs/security.md}, "The database
+     * wall"). {@link #dataSource()} and {@link #ownerDataSource()} carry it ({@code unwrap(CrmContextKey.class)}),
+     * so {@code JdbiCrmStore.create(db.dataSource())} finds it; pass it explicitly to a store over a pool of your
+     * own: {@code JdbiCrmStore.create(pool, JdbiCrmStore.Options.defaults().contextKey(db.contextKey()))}.
+     *
+     * @return the key
+     */
+    CrmContextKey contextKey();
 
     /**
      * The JDBC URL of this database, without credentials.

@@ -15,6 +15,9 @@ import javax.sql.DataSource;
  *       database {@code crm} owned by the former and migrated; {@link #dataSource()} connects as
  *       the latter, so row-level security applies. {@link #close()} stops the server and deletes
  *       its data.</li>
+ *   <li>The context key that seals the row-level security context is {@code CRM_CONTEXT_KEY} (Base64 of 32
+ *       random bytes) when set, else a new key stored at every start; both data sources carry it, so
+ *       {@code JdbiCrmStore.create(db.dataSource())} finds it.</li>
  * </ul>
  *
  * <pre>{@code

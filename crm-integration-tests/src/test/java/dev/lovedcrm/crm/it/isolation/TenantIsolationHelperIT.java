@@ -166,10 +166,8 @@ class TenantIsolationHelperIT {
             c.setAutoCommit(false);
             try {
                 if (organization != null) {
-                    try (PreparedStatement set = c.prepareStatement("SELECT set_config('crm.organization_id', ?, true)")) {
-                        set.setString(1, organization.toString());
-                        set.execute();
-                    }
+                    // The SDK's sealed context (V7): the settings and their proof under the context key.
+                    db.contextKey().sealTenant(c, organization);
                 }
                 try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

@@ -95,7 +95,7 @@ class RowLevelSecurityIT {
         config.setPassword(db.applicationPassword());
         config.setMaximumPoolSize(1);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            JdbiCrmStore store = JdbiCrmStore.create(pool);
+            JdbiCrmStore store = JdbiCrmStore.create(pool, JdbiCrmStore.Options.defaults().contextKey(db.contextKey()));
             for (int i = 0; i < 2_000; i++) {
                 Organization tenant = i % 2 == 0 ? orgA : orgB;
                 int expected = tenant == orgA ? 3 : 2;
@@ -109,11 +109,13 @@ class RowLevelSecurityIT {
                 }
                 try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT current_setting('crm.organization_id', true),"
-                                + " current_setting('crm.system', true), (SELECT count(*) FROM crm.organization_members)")) {
+                                + " current_setting('crm.system', true), (SELECT count(*) FROM crm.organization_members),"
+                                + " current_setting('crm.context_proof', true)")) {
                     rs.next();
                     assertThat(rs.getString(1)).as("tenant setting after transaction %d", i).isNullOrEmpty();
                     assertThat(rs.getString(2)).as("system setting after transaction %d", i).isNullOrEmpty();
                     assertThat(rs.getLong(3)).isZero();
+                    assertThat(rs.getString(4)).as("proof after transaction %d", i).isNullOrEmpty();
                 }
             }
         }

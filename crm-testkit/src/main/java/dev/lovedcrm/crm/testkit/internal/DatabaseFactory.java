@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.testkit.internal;
 
+import dev.lovedcrm.crm.jdbi.CrmContextKey;
 import dev.lovedcrm.crm.jdbi.CrmDatabase;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import dev.lovedcrm.crm.testkit.CrmTestDatabases;
@@ -32,6 +33,8 @@ public final class DatabaseFactory {
     /** PostgreSQL refuses to copy a template while anything else is connected to it: one copy at a time. */
     private final ReentrantLock copyLock = new ReentrantLock();
     private final AtomicBoolean shutDown = new AtomicBoolean();
+    /** One context key per JVM: stored in the template, so every copy has it; carried by every data source. */
+    private final CrmContextKey contextKey = CrmContextKey.generate();
 
     private DatabaseFactory(PostgresServer server) {
         this.admin = new ServerAdmin(server);
@@ -139,15 +142,15 @@ public final class DatabaseFactory {
             copyLock.unlock();
         }
         LOG.debug("crm-testkit: database {} created in {} ms", name, millisSince(started));
-        return new TestDatabase(name, admin, this::drop);
+        return new TestDatabase(name, admin, contextKey, this::drop);
     }
 
     private int createTemplate() {
         created.add(template);
         admin.createDatabase(template, null);
         // Simple (unpooled) data source: Flyway's connections are closed when it returns.
-        int migrations = CrmDatabase.migrate(admin.ownerDataSource(template), CrmTestDatabases.APPLICATION_ROLE)
-                .migrationsApplied();
+        int migrations = CrmDatabase.migrate(admin.ownerDataSource(template), CrmTestDatabases.APPLICATION_ROLE,
+                contextKey).migrationsApplied();
         admin.closeToConnections(template);
         return migrations;
     }

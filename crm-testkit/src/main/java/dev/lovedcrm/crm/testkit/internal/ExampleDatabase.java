@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.testkit.internal;
 
+import dev.lovedcrm.crm.jdbi.CrmContextKey;
 import dev.lovedcrm.crm.jdbi.CrmDatabase;
 import dev.lovedcrm.crm.testkit.CrmTestDatabases;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class ExampleDatabase implements AutoCloseable {
     static final String USER_ENV = "CRM_DATABASE_USER";
     static final String PASSWORD_ENV = "CRM_DATABASE_PASSWORD";
     static final String DATABASE = "crm";
+    static final String KEY_ENV = "CRM_CONTEXT_KEY";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExampleDatabase.class);
 
@@ -47,11 +49,14 @@ public final class ExampleDatabase implements AutoCloseable {
 
     static ExampleDatabase start(Map<String, String> environment, Supplier<PostgresServer> embedded) {
         long started = System.nanoTime();
+        // The context key: CRM_CONTEXT_KEY (Base64) when set, else a new one stored at every start.
+        String givenKey = blankToNull(environment.get(KEY_ENV));
+        CrmContextKey key = givenKey != null ? CrmContextKey.fromBase64(givenKey) : CrmContextKey.generate();
         String url = environment.get(URL_ENV);
         if (url != null && !url.isBlank()) {
-            DataSource given = ServerAdmin.simpleDataSource(url.trim(), blankToNull(environment.get(USER_ENV)),
-                    environment.get(PASSWORD_ENV));
-            CrmDatabase.migrate(given);
+            DataSource given = new KeyedDataSource(ServerAdmin.simpleDataSource(url.trim(),
+                    blankToNull(environment.get(USER_ENV)), environment.get(PASSWORD_ENV)), key);
+            CrmDatabase.migrate(given, null, key);
             String description = "PostgreSQL at " + ExternalServer.redact(url.trim()) + " (" + URL_ENV + ")";
             LOG.info("crm database ready in {} ms: {}", millisSince(started), description);
             return new ExampleDatabase(given, given, description, null);
@@ -68,12 +73,12 @@ public final class ExampleDatabase implements AutoCloseable {
             ServerAdmin admin = new ServerAdmin(server);
             admin.ensureRoles();
             admin.createDatabase(DATABASE, null);
-            CrmDatabase.migrate(admin.ownerDataSource(DATABASE), CrmTestDatabases.APPLICATION_ROLE);
+            CrmDatabase.migrate(admin.ownerDataSource(DATABASE), CrmTestDatabases.APPLICATION_ROLE, key);
             String description = server.describe() + ", database " + DATABASE + ", as role "
                     + CrmTestDatabases.APPLICATION_ROLE;
             LOG.info("crm database ready in {} ms: {}", millisSince(started), description);
-            return new ExampleDatabase(admin.applicationDataSource(DATABASE), admin.ownerDataSource(DATABASE),
-                    description, server);
+            return new ExampleDatabase(new KeyedDataSource(admin.applicationDataSource(DATABASE), key),
+                    new KeyedDataSource(admin.ownerDataSource(DATABASE), key), description, server);
         } catch (RuntimeException e) {
             server.close();
             throw e;

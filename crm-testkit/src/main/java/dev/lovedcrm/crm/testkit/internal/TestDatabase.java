@@ -1,5 +1,6 @@
 package dev.lovedcrm.crm.testkit.internal;
 
+import dev.lovedcrm.crm.jdbi.CrmContextKey;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import dev.lovedcrm.crm.testkit.CrmTestDatabases;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,14 +15,16 @@ final class TestDatabase implements CrmTestDatabase {
     private final DataSource dataSource;
     private final DataSource ownerDataSource;
     private final DataSource superuserDataSource;
+    private final CrmContextKey contextKey;
     private final Consumer<String> drop;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TestDatabase(String databaseName, ServerAdmin admin, Consumer<String> drop) {
+    TestDatabase(String databaseName, ServerAdmin admin, CrmContextKey contextKey, Consumer<String> drop) {
         this.databaseName = databaseName;
         this.jdbcUrl = admin.server().jdbcUrl(databaseName);
-        this.dataSource = admin.applicationDataSource(databaseName);
-        this.ownerDataSource = admin.ownerDataSource(databaseName);
+        this.contextKey = contextKey;
+        this.dataSource = new KeyedDataSource(admin.applicationDataSource(databaseName), contextKey);
+        this.ownerDataSource = new KeyedDataSource(admin.ownerDataSource(databaseName), contextKey);
         this.superuserDataSource = admin.superuserDataSource(databaseName);
         this.drop = drop;
     }
@@ -39,6 +42,11 @@ final class TestDatabase implements CrmTestDatabase {
     @Override
     public DataSource superuserDataSource() {
         return superuserDataSource;
+    }
+
+    @Override
+    public CrmContextKey contextKey() {
+        return contextKey;
     }
 
     @Override
