@@ -51,6 +51,7 @@ public final class SqlErrors {
             Map.entry("domain_events", "domain_event"),
             Map.entry("auth_throttle", "auth_throttle"),
             Map.entry("schema_versions", "schema_version"),
+            Map.entry("context_keys", "context_key"),
             Map.entry("seed_versions", "seed_version"));
 
     /**
