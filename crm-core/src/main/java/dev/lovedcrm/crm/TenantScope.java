@@ -1,10 +1,14 @@
 package dev.lovedcrm.crm;
 
+import dev.lovedcrm.crm.activity.Activities;
+import dev.lovedcrm.crm.activity.internal.DefaultActivities;
 import dev.lovedcrm.crm.auth.totp.TwoFactor;
 import dev.lovedcrm.crm.auth.totp.internal.DefaultTwoFactor;
 import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.invite.internal.DefaultInvites;
+import dev.lovedcrm.crm.lead.Leads;
+import dev.lovedcrm.crm.lead.internal.DefaultLeads;
 import dev.lovedcrm.crm.member.Members;
 import dev.lovedcrm.crm.member.internal.DefaultMembers;
 import dev.lovedcrm.crm.organization.CurrentOrganization;
@@ -80,5 +84,23 @@ public final class TenantScope {
      */
     public UserPreferences preferences() {
         return new DefaultUserPreferences(work);
+    }
+
+    /**
+     * The organization's leads and pipeline.
+     *
+     * @return the service
+     */
+    public Leads leads() {
+        return new DefaultLeads(work);
+    }
+
+    /**
+     * The activity log of the organization's leads.
+     *
+     * @return the service
+     */
+    public Activities activities() {
+        return new DefaultActivities(work);
     }
 }

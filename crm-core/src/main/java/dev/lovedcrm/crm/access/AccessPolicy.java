@@ -29,9 +29,15 @@ import java.util.Set;
  * invite.create               ✓     ✓
  * invite.list                 ✓     ✓
  * invite.manage               ✓     ✓
+ * lead.read                   ✓     ✓     ✓      ✓
+ * lead.create                 ✓     ✓     ✓
+ * lead.update                 ✓     ✓     ✓
+ * lead.assign                 ✓     ✓     ✓
+ * lead.delete                 ✓     ✓     ✓ (own)
  * </pre>
  * Rank rules refine {@code member.manage} and {@code invite.create}: see {@link #canAssign} and
- * {@link #canInvite}. A member's permission overrides can deny an allowed action, never grant one.
+ * {@link #canInvite}; {@code lead.delete} is refined by {@link #canDeleteLead} (a member deletes only leads
+ * assigned to them). A member's permission overrides can deny an allowed action, never grant one.
  * An API key may perform the actions of its scopes that {@link Action#grantableToApiKeys()}.
  */
 public final class AccessPolicy {
@@ -40,8 +46,9 @@ public final class AccessPolicy {
 
     static {
         Set<Action> viewer = EnumSet.of(Action.ORGANIZATION_READ, Action.MEMBER_LIST, Action.MEMBER_LEAVE,
-                Action.PREFERENCES_MANAGE, Action.TWO_FACTOR_MANAGE);
+                Action.PREFERENCES_MANAGE, Action.TWO_FACTOR_MANAGE, Action.LEAD_READ);
         Set<Action> member = EnumSet.copyOf(viewer);
+        member.addAll(EnumSet.of(Action.LEAD_CREATE, Action.LEAD_UPDATE, Action.LEAD_ASSIGN, Action.LEAD_DELETE));
         Set<Action> admin = EnumSet.copyOf(member);
         admin.addAll(EnumSet.of(Action.ORGANIZATION_UPDATE, Action.MEMBER_MANAGE, Action.MEMBER_SET_PERMISSIONS,
                 Action.INVITE_CREATE, Action.INVITE_LIST, Action.INVITE_MANAGE));
@@ -143,6 +150,22 @@ public final class AccessPolicy {
      */
     public static boolean canRemove(Role actor, Role target) {
         return actor == Role.OWNER || actor == Role.ADMIN && !target.atLeast(Role.ADMIN);
+    }
+
+    /**
+     * Whether a member may delete a lead: owners and admins any lead, members only leads assigned to them,
+     * viewers none. (API keys granted {@code lead.delete} may delete any lead.)
+     *
+     * @param actor the acting member's role
+     * @param assignee whether the lead is assigned to the acting member
+     * @return true if allowed
+     */
+    public static boolean canDeleteLead(Role actor, boolean assignee) {
+        return switch (actor) {
+            case OWNER, ADMIN -> true;
+            case MEMBER -> assignee;
+            case VIEWER -> false;
+        };
     }
 
     /**

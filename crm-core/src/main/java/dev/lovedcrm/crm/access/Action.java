@@ -33,7 +33,17 @@ public enum Action {
     /** Read and change one's own preferences in the organization. */
     PREFERENCES_MANAGE("preferences.manage", true),
     /** Enrol, use and disable one's own second factor in the organization. */
-    TWO_FACTOR_MANAGE("two_factor.manage", true);
+    TWO_FACTOR_MANAGE("two_factor.manage", true),
+    /** Read leads and their activity log. */
+    LEAD_READ("lead.read", false),
+    /** Create leads. */
+    LEAD_CREATE("lead.create", false),
+    /** Change leads: fields, tags, favourite, stage, close and reopen. */
+    LEAD_UPDATE("lead.update", false),
+    /** Assign leads to members or unassign them. */
+    LEAD_ASSIGN("lead.assign", false),
+    /** Delete leads (a member only those assigned to them: see {@link AccessPolicy#canDeleteLead}). */
+    LEAD_DELETE("lead.delete", false);
 
     private final String code;
     private final boolean memberOnly;

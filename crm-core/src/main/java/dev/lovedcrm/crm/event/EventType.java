@@ -47,7 +47,23 @@ public enum EventType {
     /** Two-factor authentication was enabled for a member in an organization. */
     TWO_FACTOR_ENABLED("two_factor.enabled"),
     /** Two-factor authentication was disabled for a member in an organization. */
-    TWO_FACTOR_DISABLED("two_factor.disabled");
+    TWO_FACTOR_DISABLED("two_factor.disabled"),
+    /** A lead was created. */
+    LEAD_CREATED("lead.created"),
+    /** Fields, tags or the favourite mark of a lead changed. */
+    LEAD_UPDATED("lead.updated"),
+    /** A lead moved to another stage (also when closed or reopened). */
+    LEAD_STAGE_CHANGED("lead.stage_changed"),
+    /** A lead was closed as won. */
+    LEAD_WON("lead.won"),
+    /** A lead was closed as lost. */
+    LEAD_LOST("lead.lost"),
+    /** A closed lead was reopened. */
+    LEAD_REOPENED("lead.reopened"),
+    /** A lead was deleted. */
+    LEAD_DELETED("lead.deleted"),
+    /** A lead was assigned or unassigned. */
+    LEAD_ASSIGNED("lead.assigned");
 
     private final String type;
 

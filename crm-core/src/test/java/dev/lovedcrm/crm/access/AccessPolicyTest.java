@@ -37,11 +37,17 @@ class AccessPolicyTest {
             Map.entry(Action.INVITE_MANAGE, EnumSet.of(OWNER, ADMIN)),
             Map.entry(Action.MEMBER_LEAVE, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
             Map.entry(Action.PREFERENCES_MANAGE, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
-            Map.entry(Action.TWO_FACTOR_MANAGE, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER))));
+            Map.entry(Action.TWO_FACTOR_MANAGE, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
+            Map.entry(Action.LEAD_READ, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
+            Map.entry(Action.LEAD_CREATE, EnumSet.of(OWNER, ADMIN, MEMBER)),
+            Map.entry(Action.LEAD_UPDATE, EnumSet.of(OWNER, ADMIN, MEMBER)),
+            Map.entry(Action.LEAD_ASSIGN, EnumSet.of(OWNER, ADMIN, MEMBER)),
+            Map.entry(Action.LEAD_DELETE, EnumSet.of(OWNER, ADMIN, MEMBER))));
 
     /** Actions an API key's scopes may grant; every other action is member-only. */
     private static final Set<Action> GRANTABLE_TO_API_KEYS = EnumSet.of(
-            Action.ORGANIZATION_READ, Action.ORGANIZATION_UPDATE, Action.MEMBER_LIST, Action.INVITE_LIST);
+            Action.ORGANIZATION_READ, Action.ORGANIZATION_UPDATE, Action.MEMBER_LIST, Action.INVITE_LIST,
+            Action.LEAD_READ, Action.LEAD_CREATE, Action.LEAD_UPDATE, Action.LEAD_ASSIGN, Action.LEAD_DELETE);
 
     @Test
     void coversEveryAction() {
@@ -126,6 +132,17 @@ class AccessPolicyTest {
             assertThat(AccessPolicy.canRemove(ADMIN, target)).isEqualTo(target == MEMBER || target == VIEWER);
             assertThat(AccessPolicy.canRemove(MEMBER, target)).isFalse();
             assertThat(AccessPolicy.canRemove(VIEWER, target)).isFalse();
+        }
+    }
+
+    @Test
+    void leadDeletionTable() {
+        // lead.delete is in the member's row; the member may use it only on leads assigned to them
+        for (boolean assignee : new boolean[] {true, false}) {
+            assertThat(AccessPolicy.canDeleteLead(OWNER, assignee)).isTrue();
+            assertThat(AccessPolicy.canDeleteLead(ADMIN, assignee)).isTrue();
+            assertThat(AccessPolicy.canDeleteLead(MEMBER, assignee)).isEqualTo(assignee);
+            assertThat(AccessPolicy.canDeleteLead(VIEWER, assignee)).isFalse();
         }
     }
 

@@ -1,21 +1,27 @@
 package dev.lovedcrm.crm.jdbi.internal;
 
 import dev.lovedcrm.crm.access.spi.PrincipalRepository;
+import dev.lovedcrm.crm.activity.spi.ActivityRepository;
 import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
 import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
 import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
 import dev.lovedcrm.crm.event.spi.EventRepository;
 import dev.lovedcrm.crm.invite.spi.InviteRepository;
 import dev.lovedcrm.crm.jdbi.internal.access.JdbiPrincipalRepository;
+import dev.lovedcrm.crm.jdbi.internal.activity.JdbiActivityRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiThrottleRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiTwoFactorRepository;
 import dev.lovedcrm.crm.jdbi.internal.event.JdbiEventRepository;
 import dev.lovedcrm.crm.jdbi.internal.invite.JdbiInviteRepository;
+import dev.lovedcrm.crm.jdbi.internal.lead.JdbiEntitlementRepository;
+import dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadRepository;
 import dev.lovedcrm.crm.jdbi.internal.member.JdbiMemberRepository;
 import dev.lovedcrm.crm.jdbi.internal.organization.JdbiOrganizationRepository;
 import dev.lovedcrm.crm.jdbi.internal.preference.JdbiPreferencesRepository;
 import dev.lovedcrm.crm.jdbi.internal.session.JdbiSessionRepository;
 import dev.lovedcrm.crm.jdbi.internal.user.JdbiUserRepository;
+import dev.lovedcrm.crm.lead.spi.EntitlementRepository;
+import dev.lovedcrm.crm.lead.spi.LeadRepository;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
 import dev.lovedcrm.crm.preference.spi.PreferencesRepository;
@@ -54,7 +60,10 @@ public final class RepositoryRegistry {
             Map.entry(ThrottleRepository.class, JdbiThrottleRepository.class),
             Map.entry(TwoFactorRepository.class, JdbiTwoFactorRepository.class),
             Map.entry(PreferencesRepository.class, JdbiPreferencesRepository.class),
-            Map.entry(PrincipalRepository.class, JdbiPrincipalRepository.class));
+            Map.entry(PrincipalRepository.class, JdbiPrincipalRepository.class),
+            Map.entry(LeadRepository.class, JdbiLeadRepository.class),
+            Map.entry(EntitlementRepository.class, JdbiEntitlementRepository.class),
+            Map.entry(ActivityRepository.class, JdbiActivityRepository.class));
 
     private final Jdbi jdbi;
     private final ThreadLocal<JdbiStoreTransaction> current = new ThreadLocal<>();

@@ -1,0 +1,230 @@
+package dev.lovedcrm.crm.lead;
+
+import dev.lovedcrm.crm.id.LeadId;
+import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.page.Page;
+import dev.lovedcrm.crm.page.PageRequest;
+import java.math.BigDecimal;
+import java.util.Collection;
+
+/**
+ * The organization's leads and their way through the pipeline. From {@code scope.leads()}.
+ *
+ * <p>Permissions: every member may read ({@code lead.read}); members, admins and owners may create
+ * ({@code lead.create}), change, move and close ({@code lead.update}) and assign ({@code lead.assign}) leads;
+ * deleting ({@code lead.delete}) is for admins and owners, and for a member only on leads assigned to them.
+ * Viewers only read. API keys may be granted each of these actions.
+ *
+ * <p>Every change writes a {@code lead_activities} row in the same transaction (see
+ * {@link dev.lovedcrm.crm.activity.Activities}) and publishes an event. A lead of another organization is
+ * never visible: its id answers {@code lead.not_found}, as an id that does not exist. Every method checks its
+ * input before touching the database and throws a {@link dev.lovedcrm.crm.error.ValidationException} naming the
+ * field; a failed call leaves everything as it was.
+ */
+public interface Leads {
+
+    /** Page size of {@link #list()}. */
+    int DEFAULT_PAGE_SIZE = 20;
+
+    /** The largest page of leads. */
+    int MAX_PAGE_SIZE = 100;
+
+    /**
+     * Creates a lead in stage {@link Stage#LEAD}. Publishes {@code lead.created}; writes a {@code created} activity.
+     *
+     * @param lead the input
+     * @return the stored lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code name}, {@code email}, {@code phone},
+     *     {@code company}, {@code position}, {@code source}, {@code estimatedValue}, {@code notes}, {@code tags},
+     *     {@code metadata} or {@code assignedUserId} (not an active member)
+     * @throws dev.lovedcrm.crm.error.PlanLimitExceededException with code {@code plan.lead_limit_reached} when
+     *     the organization's plan allows no more leads; the message names the cheapest plan that does
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code lead.create}
+     */
+    Lead create(NewLead lead);
+
+    /**
+     * One lead.
+     *
+     * @param id the lead
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead get(LeadId id);
+
+    /**
+     * The first {@value #DEFAULT_PAGE_SIZE} leads, newest first.
+     *
+     * @return the page
+     */
+    Page<Lead> list();
+
+    /**
+     * A page of leads, newest first by creation.
+     *
+     * @param page at most {@value #MAX_PAGE_SIZE} leads after a cursor
+     * @return the page
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code limit} or {@code cursor}
+     */
+    Page<Lead> list(PageRequest page);
+
+    /**
+     * A page of leads in an order, keyset-paged on ({@code created_at}, {@code id}) or ({@code updated_at},
+     * {@code id}); a cursor of one order is refused by the other.
+     *
+     * @param order the order
+     * @param page at most {@value #MAX_PAGE_SIZE} leads after a cursor
+     * @return the page
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code order}, {@code limit} or {@code cursor}
+     */
+    Page<Lead> list(LeadOrder order, PageRequest page);
+
+    /**
+     * Changes the fields the patch gives. Publishes {@code lead.updated} when anything changed; writes one
+     * {@code field_changed} activity per changed field with the old and new value.
+     *
+     * @param id the lead
+     * @param patch the changes
+     * @return the lead after the change
+     * @throws dev.lovedcrm.crm.error.ValidationException naming each field at fault
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead patch(LeadId id, LeadPatch patch);
+
+    /**
+     * Deletes a lead. Admins and owners may delete any lead, members only leads assigned to them, viewers none.
+     * The lead disappears from every read; its activity log (with a final {@code deleted} row) stays readable
+     * through {@link dev.lovedcrm.crm.activity.Activities}. Publishes {@code lead.deleted}.
+     *
+     * @param id the lead
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException with code {@code permission.denied}
+     */
+    void delete(LeadId id);
+
+    /**
+     * Marks a lead as a favourite (no change when it is one). Publishes {@code lead.updated}.
+     *
+     * @param id the lead
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead favorite(LeadId id);
+
+    /**
+     * Removes the favourite mark (no change when there is none). Publishes {@code lead.updated}.
+     *
+     * @param id the lead
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead unfavorite(LeadId id);
+
+    /**
+     * Assigns a lead to an active member. Publishes {@code lead.assigned}; writes an {@code assigned} activity.
+     *
+     * @param id the lead
+     * @param userId the member's user id
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code assignedUserId} when the user is not an
+     *     active member of the organization
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead assign(LeadId id, UserId userId);
+
+    /**
+     * Removes the assignee. Publishes {@code lead.assigned} (with no assignee); writes an {@code assigned} activity.
+     *
+     * @param id the lead
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead unassign(LeadId id);
+
+    /**
+     * Adds tags (normalised: trimmed, lower case, deduplicated); a lead holds at most 20 tags of at most 50
+     * characters. Writes one {@code tag_added} activity per new tag; publishes {@code lead.updated}.
+     *
+     * @param id the lead
+     * @param tags the tags to add
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code tags}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead addTags(LeadId id, Collection<String> tags);
+
+    /**
+     * Removes tags (compared after the same normalisation). Writes one {@code tag_removed} activity per removed
+     * tag; publishes {@code lead.updated}.
+     *
+     * @param id the lead
+     * @param tags the tags to remove
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code tags}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead removeTags(LeadId id, Collection<String> tags);
+
+    /**
+     * Moves a lead to an open stage; any move between open stages is allowed. Moving a closed lead to an open
+     * stage reopens it (as {@link #reopen}). Publishes {@code lead.stage_changed}; writes a {@code stage_changed}
+     * activity.
+     *
+     * @param id the lead
+     * @param stage an open stage
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code stage} for {@link Stage#CLOSED}: close
+     *     with {@link #closeAsWon} or {@link #closeAsLost}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead moveToStage(LeadId id, Stage stage);
+
+    /**
+     * Closes a lead as won, at its estimated value. Publishes {@code lead.stage_changed} and {@code lead.won}.
+     *
+     * @param id the lead
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code lead.already_closed}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead closeAsWon(LeadId id);
+
+    /**
+     * Closes a lead as won at a value. Publishes {@code lead.stage_changed} and {@code lead.won}; writes
+     * {@code stage_changed} and {@code won} activities.
+     *
+     * @param id the lead
+     * @param actualValue the value in BRL (≥ 0, 2 decimals), or {@code null} for the estimated value
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code actualValue}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code lead.already_closed}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead closeAsWon(LeadId id, BigDecimal actualValue);
+
+    /**
+     * Closes a lead as lost. Publishes {@code lead.stage_changed} and {@code lead.lost}; writes
+     * {@code stage_changed} and {@code lost} activities (with the reason).
+     *
+     * @param id the lead
+     * @param reason why it was lost, 1–1000 characters
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code reason}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code lead.already_closed}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead closeAsLost(LeadId id, String reason);
+
+    /**
+     * Reopens a closed lead into an open stage, clearing the won flag, the actual value, the lost reason and the
+     * close time. Publishes {@code lead.stage_changed} and {@code lead.reopened}.
+     *
+     * @param id the lead
+     * @param stage the open stage to reopen into
+     * @return the lead
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code stage} for {@link Stage#CLOSED}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code lead.not_closed}
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
+     */
+    Lead reopen(LeadId id, Stage stage);
+}

@@ -1,0 +1,81 @@
+package dev.lovedcrm.crm.lead.spi;
+
+import dev.lovedcrm.crm.id.LeadId;
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.lead.Lead;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of leads. Every method takes the organization explicitly (from the lead record for writes) and every
+ * statement filters on it. Deleted leads are kept (so their activity log survives) and are invisible to every
+ * method here.
+ */
+public interface LeadRepository {
+
+    /**
+     * Stores a new lead.
+     *
+     * @param lead the lead, with its organization
+     * @return the lead as stored
+     */
+    Lead insert(Lead lead);
+
+    /**
+     * A lead that is not deleted.
+     *
+     * @param organizationId the tenant
+     * @param id the lead
+     * @return the lead, if any
+     */
+    Optional<Lead> find(OrganizationId organizationId, LeadId id);
+
+    /**
+     * {@link #find} with the row locked until the transaction ends.
+     *
+     * @param organizationId the tenant
+     * @param id the lead
+     * @return the lead, if any
+     */
+    Optional<Lead> lock(OrganizationId organizationId, LeadId id);
+
+    /**
+     * Writes every changeable field of a lead ({@code updated_at} is maintained by the store).
+     *
+     * @param lead the lead after the change
+     * @return the lead as stored
+     */
+    Lead update(Lead lead);
+
+    /**
+     * Marks a lead deleted: it disappears from every read.
+     *
+     * @param organizationId the tenant
+     * @param id the lead
+     * @param at the time of deletion
+     */
+    void markDeleted(OrganizationId organizationId, LeadId id, Instant at);
+
+    /**
+     * Leads newest first by ({@code created_at}, {@code id}), strictly after a keyset position.
+     *
+     * @param organizationId the tenant
+     * @param afterAt creation time of the last lead of the previous page, or {@code null} for the first page
+     * @param afterId id of that lead, or {@code null}
+     * @param limit how many at most
+     * @return the leads
+     */
+    List<Lead> listByCreated(OrganizationId organizationId, Instant afterAt, LeadId afterId, int limit);
+
+    /**
+     * Leads most recently changed first by ({@code updated_at}, {@code id}), strictly after a keyset position.
+     *
+     * @param organizationId the tenant
+     * @param afterAt update time of the last lead of the previous page, or {@code null} for the first page
+     * @param afterId id of that lead, or {@code null}
+     * @param limit how many at most
+     * @return the leads
+     */
+    List<Lead> listByUpdated(OrganizationId organizationId, Instant afterAt, LeadId afterId, int limit);
+}
