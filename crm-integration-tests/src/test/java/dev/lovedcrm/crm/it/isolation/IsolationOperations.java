@@ -23,7 +23,8 @@ public interface IsolationOperations {
                 new MemberIsolationOperations(),
                 new InviteIsolationOperations(),
                 new PreferenceIsolationOperations(),
-                new TwoFactorIsolationOperations());
+                new TwoFactorIsolationOperations(),
+                new LeadIsolationOperations());
     }
 
     /**

@@ -3,9 +3,11 @@ package dev.lovedcrm.crm.it.isolation;
 import dev.lovedcrm.crm.Role;
 import dev.lovedcrm.crm.TenantScope;
 import dev.lovedcrm.crm.id.InviteId;
+import dev.lovedcrm.crm.id.LeadId;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.invite.NewInvite;
 import dev.lovedcrm.crm.it.support.TenancyFixture;
+import dev.lovedcrm.crm.lead.NewLead;
 import dev.lovedcrm.crm.organization.Organization;
 import dev.lovedcrm.crm.testkit.CrmTestDatabase;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ public final class IsolationWorld {
     private final List<Tenant> tenants = new ArrayList<>();
     /** TOTP secrets handed out by enrolments, per "tenant/member", so a later step can send a right code. */
     private final Map<String, String> totpSecrets = new ConcurrentHashMap<>();
+    /** Leads per organization index, made by its owner: the targets of the lead operations. */
+    private final Map<Integer, List<LeadId>> leads = new ConcurrentHashMap<>();
 
     public IsolationWorld(CrmTestDatabase database) {
         this.database = database;
@@ -58,11 +62,28 @@ public final class IsolationWorld {
                         .create(NewInvite.of(name + "-invitee-" + i + "@example.com", Role.VIEWER)).invite().id());
             }
             tenants.add(new Tenant(t, org, List.copyOf(users), List.copyOf(invites)));
+            List<LeadId> ownLeads = new ArrayList<>();
+            for (int i = 0; i < USERS; i++) {
+                ownLeads.add(fx.scope(org.id(), owner).leads()
+                        .create(NewLead.named(name + " lead " + i).assignedTo(users.get(i))).id());
+            }
+            leads.put(t, List.copyOf(ownLeads));
         }
     }
 
     public Tenant tenant(int index) {
         return tenants.get(index);
+    }
+
+    /** A lead of an organization, by index (wrapping). */
+    public LeadId lead(int tenant, int i) {
+        List<LeadId> own = leads.get(tenant);
+        return own.get(Math.floorMod(i, own.size()));
+    }
+
+    /** Every lead the world made for an organization. */
+    public List<LeadId> leads(int tenant) {
+        return leads.get(tenant);
     }
 
     /** The organization that is not {@code index}'s. */

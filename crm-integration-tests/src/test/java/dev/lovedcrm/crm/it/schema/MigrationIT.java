@@ -46,7 +46,7 @@ class MigrationIT {
 
     @Test
     void schemaVersionsHasARowPerMigration(CrmTestDatabase db) throws SQLException {
-        assertThat(rows(db.ownerDataSource(), "SELECT version::text FROM crm.schema_versions ORDER BY version"))
+        assertThat(rows(db.ownerDataSource(), "SELECT v.version::text FROM crm.schema_versions v ORDER BY v.version"))
                 .isEqualTo(rows(db.ownerDataSource(),
                         "SELECT version FROM crm.flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank"));
     }

@@ -7,9 +7,11 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.lovedcrm.crm.Role;
 import dev.lovedcrm.crm.TenantScope;
+import dev.lovedcrm.crm.activity.Activity;
 import dev.lovedcrm.crm.error.CrmException;
 import dev.lovedcrm.crm.id.TypedId;
 import dev.lovedcrm.crm.invite.Invite;
+import dev.lovedcrm.crm.lead.Lead;
 import dev.lovedcrm.crm.it.isolation.IsolationOperation;
 import dev.lovedcrm.crm.it.isolation.IsolationOperations;
 import dev.lovedcrm.crm.it.isolation.IsolationWorld;
@@ -34,7 +36,7 @@ import org.quicktheories.core.Gen;
  * either organization: none may read, list, change or remove anything of the other organization.
  *
  * <p>The operations come from every feature registered in {@link IsolationOperations#registered()}
- * (organization, members, invites, preferences, two-factor). The other organization's rows are
+ * (organization, members, invites, preferences, two-factor, leads with their timeline). The other organization's rows are
  * fingerprinted as the schema owner (outside row-level security) in <em>every</em> tenant table the
  * catalog lists, before and after every operation. QuickTheories draws the sequences; on failure it
  * reports the smallest failing sequence and the seed ({@code -DQT_SEED=<seed>} replays it).
@@ -75,7 +77,7 @@ class TenantIsolationPropertiesIT {
     void everyFeatureContributesOperations() {
         assertThat(IsolationOperations.registered())
                 .extracting(IsolationOperations::feature)
-                .containsExactlyInAnyOrder("organization", "members", "invites", "preferences", "twoFactor");
+                .containsExactlyInAnyOrder("organization", "members", "invites", "preferences", "twoFactor", "leads");
         assertThat(IsolationOperations.registered()).allSatisfy(feature -> assertThat(feature.operations()).isNotEmpty());
         assertThat(IsolationOperations.all()).extracting(IsolationOperation::name).doesNotHaveDuplicates();
     }
@@ -148,6 +150,10 @@ class TenantIsolationPropertiesIT {
             if (row instanceof Member m) {
                 assertThat(m.organizationId()).as("%s returned %s", step, m).isEqualTo(own.organization().id());
                 assertThat(other.users()).as("%s returned %s", step, m).doesNotContain(m.userId());
+            } else if (row instanceof Lead l) {
+                assertThat(l.organizationId()).as("%s returned %s", step, l).isEqualTo(own.organization().id());
+            } else if (row instanceof Activity a) {
+                assertThat(a.organizationId()).as("%s returned %s", step, a).isEqualTo(own.organization().id());
             } else if (row instanceof Invite i) {
                 assertThat(i.organizationId()).as("%s returned %s", step, i).isEqualTo(own.organization().id());
                 assertThat(other.invites()).as("%s returned %s", step, i).doesNotContain(i.id());
@@ -158,6 +164,7 @@ class TenantIsolationPropertiesIT {
         otherIds.add(other.organization().id());
         otherIds.addAll(other.users());
         otherIds.addAll(other.invites());
+        otherIds.addAll(world.leads(other.index()));
         for (TypedId id : otherIds) {
             assertThat(text).as("%s returned an id of the other organization", step).doesNotContain(id.value().toString());
         }
