@@ -16,7 +16,7 @@ public interface Invites {
      * Invites someone by email with a role strictly below the inviter's own (owners invite admins,
      * members and viewers; admins invite members and viewers). A pending invite to the same email is
      * replaced (cancelled). Expires after the configured period (7 days unless set with
-     * {@code Crm.builder().inviteExpiry(...)}). Publishes {@code invite.created}.
+     * {@code Crm.builder().tenancySettings(...)}). Publishes {@code invite.created}.
      *
      * @param invite the invite
      * @return the invite and its one-time token

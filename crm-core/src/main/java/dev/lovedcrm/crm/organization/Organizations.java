@@ -16,7 +16,7 @@ public interface Organizations {
      * Creates an organization; the creator becomes its {@code owner} in the same transaction. The
      * slug is derived from the name when none is given ("Agência São Paulo" → {@code agencia-sao-paulo},
      * with {@code -2}, {@code -3}, … on collision). It starts on the free plan with a trial that ends
-     * after the configured trial period (14 days unless set with {@code Crm.builder().trialPeriod(...)}).
+     * after the configured trial period (14 days unless set with {@code Crm.builder().tenancySettings(...)}).
      * Publishes {@code organization.created} and {@code member.joined}.
      *
      * @param creator the user creating it
