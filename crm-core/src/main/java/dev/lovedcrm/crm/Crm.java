@@ -8,6 +8,8 @@ import dev.lovedcrm.crm.auth.google.GoogleIdTokenVerifier;
 import dev.lovedcrm.crm.auth.internal.DefaultAuth;
 import dev.lovedcrm.crm.auth.password.Argon2idPasswordHasher;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
+import dev.lovedcrm.crm.billing.BillingGateway;
+import dev.lovedcrm.crm.billing.BillingSettings;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.EventListener;
@@ -21,6 +23,8 @@ import dev.lovedcrm.crm.invite.internal.DefaultInvitations;
 import dev.lovedcrm.crm.organization.Organizations;
 import dev.lovedcrm.crm.organization.TenancySettings;
 import dev.lovedcrm.crm.organization.internal.DefaultOrganizations;
+import dev.lovedcrm.crm.plan.Plans;
+import dev.lovedcrm.crm.plan.internal.DefaultPlans;
 import dev.lovedcrm.crm.store.CrmStore;
 import dev.lovedcrm.crm.user.AccountSettings;
 import dev.lovedcrm.crm.user.UserAdministration;
@@ -52,18 +56,20 @@ public final class Crm {
     private final Invitations invitations;
     private final DefaultUsers users;
     private final Auth auth;
+    private final Plans plans;
 
     private Crm(Builder builder) {
         Objects.requireNonNull(builder.store, "store is required: Crm.builder().store(...)");
         PasswordHasher hasher = builder.passwordHasher != null ? builder.passwordHasher : Argon2idPasswordHasher.owaspMinimum();
         this.runtime = new CrmRuntime(builder.store, builder.clock, builder.random, builder.listeners, hasher,
                 builder.googleIdTokenVerifier,
-                List.of(builder.authSettings, builder.accountSettings, builder.tenancySettings),
+                List.of(builder.authSettings, builder.accountSettings, builder.tenancySettings, builder.billingSettings),
                 DefaultUsers::new);
         this.organizations = new DefaultOrganizations(runtime);
         this.users = new DefaultUsers(runtime);
         this.invitations = new DefaultInvitations(runtime);
         this.auth = new DefaultAuth(runtime);
+        this.plans = new DefaultPlans(runtime);
     }
 
     /**
@@ -82,6 +88,15 @@ public final class Crm {
      */
     public Clock clock() {
         return runtime.clock();
+    }
+
+    /**
+     * The plans on offer, cheapest first, with price and features. No permission needed.
+     *
+     * @return the service
+     */
+    public Plans plans() {
+        return plans;
     }
 
     /**
@@ -186,6 +201,7 @@ public final class Crm {
         private PasswordHasher passwordHasher;
         private AuthSettings authSettings = AuthSettings.defaults();
         private GoogleIdTokenVerifier googleIdTokenVerifier;
+        private BillingSettings billingSettings = BillingSettings.localOnly();
 
         private Builder() {
         }
@@ -289,6 +305,18 @@ public final class Crm {
          */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The payment provider behind {@code scope.billing()} (e.g. crm-stripe's {@code StripeBillingGateway}).
+         * Without one, billing is local-only: plan changes are recorded directly.
+         *
+         * @param gateway the gateway
+         * @return this builder
+         */
+        public Builder billing(BillingGateway gateway) {
+            this.billingSettings = new BillingSettings(Objects.requireNonNull(gateway, "gateway"));
             return this;
         }
 

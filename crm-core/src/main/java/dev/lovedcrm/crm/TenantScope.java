@@ -4,6 +4,8 @@ import dev.lovedcrm.crm.activity.Activities;
 import dev.lovedcrm.crm.activity.internal.DefaultActivities;
 import dev.lovedcrm.crm.auth.totp.TwoFactor;
 import dev.lovedcrm.crm.auth.totp.internal.DefaultTwoFactor;
+import dev.lovedcrm.crm.billing.Billing;
+import dev.lovedcrm.crm.billing.internal.DefaultBilling;
 import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.invite.Invites;
 import dev.lovedcrm.crm.invite.internal.DefaultInvites;
@@ -102,5 +104,14 @@ public final class TenantScope {
      */
     public Activities activities() {
         return new DefaultActivities(work);
+    }
+
+    /**
+     * The organization's subscription and plan changes (reading: every role; changing: owner).
+     *
+     * @return the service
+     */
+    public Billing billing() {
+        return new DefaultBilling(work);
     }
 }

@@ -34,6 +34,8 @@ import java.util.Set;
  * lead.update                 ✓     ✓     ✓
  * lead.assign                 ✓     ✓     ✓
  * lead.delete                 ✓     ✓     ✓ (own)
+ * billing.read                ✓     ✓     ✓      ✓
+ * billing.manage              ✓
  * </pre>
  * Rank rules refine {@code member.manage} and {@code invite.create}: see {@link #canAssign} and
  * {@link #canInvite}; {@code lead.delete} is refined by {@link #canDeleteLead} (a member deletes only leads
@@ -46,7 +48,7 @@ public final class AccessPolicy {
 
     static {
         Set<Action> viewer = EnumSet.of(Action.ORGANIZATION_READ, Action.MEMBER_LIST, Action.MEMBER_LEAVE,
-                Action.PREFERENCES_MANAGE, Action.TWO_FACTOR_MANAGE, Action.LEAD_READ);
+                Action.PREFERENCES_MANAGE, Action.TWO_FACTOR_MANAGE, Action.LEAD_READ, Action.BILLING_READ);
         Set<Action> member = EnumSet.copyOf(viewer);
         member.addAll(EnumSet.of(Action.LEAD_CREATE, Action.LEAD_UPDATE, Action.LEAD_ASSIGN, Action.LEAD_DELETE));
         Set<Action> admin = EnumSet.copyOf(member);

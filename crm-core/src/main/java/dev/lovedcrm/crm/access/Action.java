@@ -43,7 +43,11 @@ public enum Action {
     /** Assign leads to members or unassign them. */
     LEAD_ASSIGN("lead.assign", false),
     /** Delete leads (a member only those assigned to them: see {@link AccessPolicy#canDeleteLead}). */
-    LEAD_DELETE("lead.delete", false);
+    LEAD_DELETE("lead.delete", false),
+    /** Read the organization's subscription and plan. */
+    BILLING_READ("billing.read", false),
+    /** Change the plan, check out, open the portal, cancel: the owner's. */
+    BILLING_MANAGE("billing.manage", true);
 
     private final String code;
     private final boolean memberOnly;

@@ -63,7 +63,11 @@ public enum EventType {
     /** A lead was deleted. */
     LEAD_DELETED("lead.deleted"),
     /** A lead was assigned or unassigned. */
-    LEAD_ASSIGNED("lead.assigned");
+    LEAD_ASSIGNED("lead.assigned"),
+    /** An organization's subscription changed (plan, state, period or cancellation). */
+    SUBSCRIPTION_UPDATED("subscription.updated"),
+    /** An organization moved to another plan. */
+    PLAN_CHANGED("plan.changed");
 
     private final String type;
 

@@ -42,12 +42,15 @@ class AccessPolicyTest {
             Map.entry(Action.LEAD_CREATE, EnumSet.of(OWNER, ADMIN, MEMBER)),
             Map.entry(Action.LEAD_UPDATE, EnumSet.of(OWNER, ADMIN, MEMBER)),
             Map.entry(Action.LEAD_ASSIGN, EnumSet.of(OWNER, ADMIN, MEMBER)),
-            Map.entry(Action.LEAD_DELETE, EnumSet.of(OWNER, ADMIN, MEMBER))));
+            Map.entry(Action.LEAD_DELETE, EnumSet.of(OWNER, ADMIN, MEMBER)),
+            Map.entry(Action.BILLING_READ, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
+            Map.entry(Action.BILLING_MANAGE, EnumSet.of(OWNER))));
 
     /** Actions an API key's scopes may grant; every other action is member-only. */
     private static final Set<Action> GRANTABLE_TO_API_KEYS = EnumSet.of(
             Action.ORGANIZATION_READ, Action.ORGANIZATION_UPDATE, Action.MEMBER_LIST, Action.INVITE_LIST,
-            Action.LEAD_READ, Action.LEAD_CREATE, Action.LEAD_UPDATE, Action.LEAD_ASSIGN, Action.LEAD_DELETE);
+            Action.LEAD_READ, Action.LEAD_CREATE, Action.LEAD_UPDATE, Action.LEAD_ASSIGN, Action.LEAD_DELETE,
+            Action.BILLING_READ);
 
     @Test
     void coversEveryAction() {

@@ -90,7 +90,7 @@ public final class DefaultLeads implements Leads {
             if (input.assignedUserId() != null) {
                 requireActiveMember(tx, input.assignedUserId());
             }
-            new Entitlements(tx).requireRoomForLeads(1);
+            new dev.lovedcrm.crm.internal.Entitlements(tx).requireRoomForLeads(1);
             Instant now = tx.now();
             Lead lead = leads(tx).insert(new Lead(LeadId.generate(), tx.organizationId(), name, email, phone, company,
                     position, Stage.LEAD, source, priority, value, null, false, false, false, input.assignedUserId(),

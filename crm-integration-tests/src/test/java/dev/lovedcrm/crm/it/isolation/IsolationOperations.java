@@ -24,7 +24,8 @@ public interface IsolationOperations {
                 new InviteIsolationOperations(),
                 new PreferenceIsolationOperations(),
                 new TwoFactorIsolationOperations(),
-                new LeadIsolationOperations());
+                new LeadIsolationOperations(),
+                new BillingIsolationOperations());
     }
 
     /**

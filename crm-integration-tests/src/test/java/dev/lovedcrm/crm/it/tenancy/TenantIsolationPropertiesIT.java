@@ -77,7 +77,8 @@ class TenantIsolationPropertiesIT {
     void everyFeatureContributesOperations() {
         assertThat(IsolationOperations.registered())
                 .extracting(IsolationOperations::feature)
-                .containsExactlyInAnyOrder("organization", "members", "invites", "preferences", "twoFactor", "leads");
+                .containsExactlyInAnyOrder("organization", "members", "invites", "preferences", "twoFactor", "leads",
+                        "billing");
         assertThat(IsolationOperations.registered()).allSatisfy(feature -> assertThat(feature.operations()).isNotEmpty());
         assertThat(IsolationOperations.all()).extracting(IsolationOperation::name).doesNotHaveDuplicates();
     }

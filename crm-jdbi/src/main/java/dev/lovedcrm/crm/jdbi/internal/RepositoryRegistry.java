@@ -5,12 +5,15 @@ import dev.lovedcrm.crm.activity.spi.ActivityRepository;
 import dev.lovedcrm.crm.auth.session.spi.SessionRepository;
 import dev.lovedcrm.crm.auth.throttle.spi.ThrottleRepository;
 import dev.lovedcrm.crm.auth.totp.spi.TwoFactorRepository;
+import dev.lovedcrm.crm.billing.spi.BillingRepository;
 import dev.lovedcrm.crm.event.spi.EventRepository;
 import dev.lovedcrm.crm.invite.spi.InviteRepository;
 import dev.lovedcrm.crm.jdbi.internal.access.JdbiPrincipalRepository;
 import dev.lovedcrm.crm.jdbi.internal.activity.JdbiActivityRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiThrottleRepository;
 import dev.lovedcrm.crm.jdbi.internal.auth.JdbiTwoFactorRepository;
+import dev.lovedcrm.crm.jdbi.internal.billing.JdbiBillingRepository;
+import dev.lovedcrm.crm.jdbi.internal.billing.JdbiPlanRepository;
 import dev.lovedcrm.crm.jdbi.internal.event.JdbiEventRepository;
 import dev.lovedcrm.crm.jdbi.internal.invite.JdbiInviteRepository;
 import dev.lovedcrm.crm.jdbi.internal.lead.JdbiEntitlementRepository;
@@ -24,6 +27,7 @@ import dev.lovedcrm.crm.lead.spi.EntitlementRepository;
 import dev.lovedcrm.crm.lead.spi.LeadRepository;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
+import dev.lovedcrm.crm.plan.spi.PlanRepository;
 import dev.lovedcrm.crm.preference.spi.PreferencesRepository;
 import dev.lovedcrm.crm.user.spi.UserRepository;
 import java.util.EnumSet;
@@ -63,7 +67,9 @@ public final class RepositoryRegistry {
             Map.entry(PrincipalRepository.class, JdbiPrincipalRepository.class),
             Map.entry(LeadRepository.class, JdbiLeadRepository.class),
             Map.entry(EntitlementRepository.class, JdbiEntitlementRepository.class),
-            Map.entry(ActivityRepository.class, JdbiActivityRepository.class));
+            Map.entry(ActivityRepository.class, JdbiActivityRepository.class),
+            Map.entry(PlanRepository.class, JdbiPlanRepository.class),
+            Map.entry(BillingRepository.class, JdbiBillingRepository.class));
 
     private final Jdbi jdbi;
     private final ThreadLocal<JdbiStoreTransaction> current = new ThreadLocal<>();
