@@ -80,6 +80,19 @@ public interface Leads {
     Page<Lead> list(LeadOrder order, PageRequest page);
 
     /**
+     * Searches the organization's leads by name, email and company (typo-tolerant: "Mraia" finds "Maria") and by
+     * phone digits ("11 98765" finds {@code +5511987654321}), best match first, keyset-paged on (score, id).
+     * Deleted leads are never found.
+     *
+     * @param query at least 3 characters besides white space, at most 200 (white space collapsed)
+     * @param page at most {@value #MAX_PAGE_SIZE} results after a cursor of an earlier page of this search
+     * @return the page
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code query}, {@code page}, {@code limit} or
+     *     {@code cursor}
+     */
+    Page<dev.lovedcrm.crm.lead.LeadSearchResult> search(String query, PageRequest page);
+
+    /**
      * Changes the fields the patch gives. Publishes {@code lead.updated} when anything changed; writes one
      * {@code field_changed} activity per changed field with the old and new value.
      *

@@ -133,6 +133,11 @@ public final class DefaultLeads implements Leads {
     }
 
     @Override
+    public Page<dev.lovedcrm.crm.lead.LeadSearchResult> search(String query, PageRequest page) {
+        return new LeadSearch(work).search(query, page);
+    }
+
+    @Override
     public Lead patch(LeadId id, LeadPatch patch) {
         Validation.requireNonNull("leadId", id);
         Validation.requireNonNull("patch", patch);

@@ -66,6 +66,7 @@ public final class RepositoryRegistry {
             Map.entry(PreferencesRepository.class, JdbiPreferencesRepository.class),
             Map.entry(PrincipalRepository.class, JdbiPrincipalRepository.class),
             Map.entry(LeadRepository.class, JdbiLeadRepository.class),
+            Map.entry(dev.lovedcrm.crm.lead.spi.LeadSearchRepository.class, dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadSearchRepository.class),
             Map.entry(EntitlementRepository.class, JdbiEntitlementRepository.class),
             Map.entry(ActivityRepository.class, JdbiActivityRepository.class),
             Map.entry(PlanRepository.class, JdbiPlanRepository.class),
