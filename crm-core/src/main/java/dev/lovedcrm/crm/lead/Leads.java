@@ -240,4 +240,70 @@ public interface Leads {
      * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found}
      */
     Lead reopen(LeadId id, Stage stage);
+
+    /** The most cards one Kanban column shows per call. */
+    int MAX_CARDS_PER_COLUMN = 100;
+
+    /**
+     * A page of the leads matching a filter, keyset-paged as {@link #list(LeadOrder, PageRequest)}; a cursor
+     * belongs to its order.
+     *
+     * @param filter the filter ({@link LeadFilter#all()} for every lead)
+     * @param order the order
+     * @param page at most {@value #MAX_PAGE_SIZE} leads after a cursor
+     * @return the page
+     * @throws dev.lovedcrm.crm.error.ValidationException naming the filter's component at fault, {@code order},
+     *     {@code limit} or {@code cursor}
+     */
+    Page<Lead> list(LeadFilter filter, LeadOrder order, PageRequest page);
+
+    /**
+     * The Kanban in one call: for every stage its first cards (most recently changed first), its exact count, the
+     * sum of its estimated values and that sum weighted by the stage's win probability, all under one filter and
+     * in one transaction. Without a filter the counts and sums come from totals the store maintains with every
+     * change; with one they are counted. Requires {@code lead.read}.
+     *
+     * @param filter the filter ({@link LeadFilter#all()} for every lead); its {@code stages} leave the other
+     *     columns empty
+     * @param cardsPerColumn 1–{@value #MAX_CARDS_PER_COLUMN} cards per column
+     * @return the board
+     * @throws dev.lovedcrm.crm.error.ValidationException naming the filter's component at fault or
+     *     {@code cardsPerColumn}
+     */
+    Kanban kanban(LeadFilter filter, int cardsPerColumn);
+
+    /**
+     * The next cards of one Kanban column, after the cursor of the previous page (first page without one).
+     * Requires {@code lead.read}.
+     *
+     * @param stage the column's stage
+     * @param filter the Kanban's filter
+     * @param page 1–{@value #MAX_CARDS_PER_COLUMN} cards after a cursor of this column
+     * @return the cards
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code stage}, the filter's component at fault,
+     *     {@code limit} or {@code cursor} (a cursor of another column or list)
+     */
+    Page<KanbanCard> kanbanColumn(Stage stage, LeadFilter filter, PageRequest page);
+
+    /**
+     * The organization's stage settings: labels, win probabilities and rotting thresholds ({@link
+     * StageSettings#defaults()} until changed). Requires {@code lead.read}.
+     *
+     * @return the settings
+     */
+    StageSettings stageSettings();
+
+    /**
+     * Replaces the organization's stage settings (kept in {@code organizations.settings} under {@code pipeline}; the
+     * other settings stay). Requires {@code organization.update} (owners and admins). Publishes
+     * {@code organization.updated} when the event type exists for it, else nothing.
+     *
+     * @param settings the new settings
+     * @return the settings as stored
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code stages.<code>.label} (1–50 characters, one
+     *     line), {@code stages.<code>.winProbability} (0–100) or {@code stages.<code>.rottingDays} (1–3650, none
+     *     for {@code closed})
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code organization.update}
+     */
+    StageSettings updateStageSettings(StageSettings settings);
 }

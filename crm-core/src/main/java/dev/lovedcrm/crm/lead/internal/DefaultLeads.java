@@ -491,4 +491,30 @@ public final class DefaultLeads implements Leads {
             throw new IllegalStateException("metadata is not JSON", e);
         }
     }
+
+    @Override
+    public Page<Lead> list(dev.lovedcrm.crm.lead.LeadFilter filter, LeadOrder order, PageRequest page) {
+        return new LeadBoard(work).list(filter, order, page);
+    }
+
+    @Override
+    public dev.lovedcrm.crm.lead.Kanban kanban(dev.lovedcrm.crm.lead.LeadFilter filter, int cardsPerColumn) {
+        return new LeadBoard(work).kanban(filter, cardsPerColumn);
+    }
+
+    @Override
+    public Page<dev.lovedcrm.crm.lead.KanbanCard> kanbanColumn(Stage stage, dev.lovedcrm.crm.lead.LeadFilter filter,
+            PageRequest page) {
+        return new LeadBoard(work).kanbanColumn(stage, filter, page);
+    }
+
+    @Override
+    public dev.lovedcrm.crm.lead.StageSettings stageSettings() {
+        return new LeadBoard(work).stageSettings();
+    }
+
+    @Override
+    public dev.lovedcrm.crm.lead.StageSettings updateStageSettings(dev.lovedcrm.crm.lead.StageSettings settings) {
+        return new LeadBoard(work).updateStageSettings(settings);
+    }
 }

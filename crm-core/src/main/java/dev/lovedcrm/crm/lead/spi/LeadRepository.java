@@ -3,8 +3,11 @@ package dev.lovedcrm.crm.lead.spi;
 import dev.lovedcrm.crm.id.LeadId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.lead.Lead;
+import dev.lovedcrm.crm.lead.LeadFilter;
+import dev.lovedcrm.crm.lead.Stage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,4 +81,73 @@ public interface LeadRepository {
      * @return the leads
      */
     List<Lead> listByUpdated(OrganizationId organizationId, Instant afterAt, LeadId afterId, int limit);
+
+    /**
+     * A page of one stage's leads matching a filter, most recently changed first by ({@code updated_at},
+     * {@code id}), strictly after a keyset position.
+     *
+     * @param organizationId the tenant
+     * @param stage the stage
+     * @param filter the filter, checked and normalised
+     * @param rottingBefore per open stage with a threshold, the time before which a lead without activity is rotting
+     * @param afterAt update time of the last lead of the previous page, or {@code null} for the first page
+     * @param afterId id of that lead, or {@code null}
+     * @param limit how many at most
+     * @return the leads
+     */
+    List<Lead> listStage(OrganizationId organizationId, Stage stage, LeadFilter filter, Map<Stage, Instant> rottingBefore,
+            Instant afterAt, LeadId afterId, int limit);
+
+    /**
+     * A page of the leads matching a filter, newest first by ({@code created_at}, {@code id}) or most recently
+     * changed first by ({@code updated_at}, {@code id}), strictly after a keyset position.
+     *
+     * @param organizationId the tenant
+     * @param byUpdate {@code true} to order by {@code updated_at}, else by {@code created_at}
+     * @param filter the filter, checked and normalised
+     * @param rottingBefore per open stage with a threshold, the rotting cut-off
+     * @param afterAt the time of the last lead of the previous page, or {@code null} for the first page
+     * @param afterId id of that lead, or {@code null}
+     * @param limit how many at most
+     * @return the leads
+     */
+    List<Lead> listFiltered(OrganizationId organizationId, boolean byUpdate, LeadFilter filter,
+            Map<Stage, Instant> rottingBefore, Instant afterAt, LeadId afterId, int limit);
+
+    /**
+     * Count and estimated-value sum per stage of the leads matching a filter, counted now; stages without leads
+     * are left out.
+     *
+     * @param organizationId the tenant
+     * @param filter the filter, checked and normalised
+     * @param rottingBefore per open stage with a threshold, the rotting cut-off
+     * @return the totals
+     */
+    List<StageTotal> countByStage(OrganizationId organizationId, LeadFilter filter, Map<Stage, Instant> rottingBefore);
+
+    /**
+     * The maintained per-stage totals of every lead (kept by the store in the transaction of each change); stages
+     * never used may be left out.
+     *
+     * @param organizationId the tenant
+     * @return the totals
+     */
+    List<StageTotal> stageTotals(OrganizationId organizationId);
+
+    /**
+     * The organization's stage settings as stored (the {@code pipeline} member of its settings), or an empty
+     * object when it has none.
+     *
+     * @param organizationId the tenant
+     * @return JSON text
+     */
+    String stageSettings(OrganizationId organizationId);
+
+    /**
+     * Replaces the {@code pipeline} member of the organization's settings, leaving the other members as they are.
+     *
+     * @param organizationId the tenant
+     * @param json the stage settings as JSON
+     */
+    void saveStageSettings(OrganizationId organizationId, String json);
 }
