@@ -4,8 +4,10 @@ import dev.lovedcrm.crm.activity.ActivityFilter;
 import dev.lovedcrm.crm.activity.ActivityType;
 import dev.lovedcrm.crm.id.LeadId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.lead.LeadFilter;
 import dev.lovedcrm.crm.lead.LeadOrder;
 import dev.lovedcrm.crm.lead.LeadPatch;
+import dev.lovedcrm.crm.lead.LeadSearchResult;
 import dev.lovedcrm.crm.lead.NewLead;
 import dev.lovedcrm.crm.lead.Stage;
 import dev.lovedcrm.crm.page.PageRequest;
@@ -35,6 +37,9 @@ final class LeadIsolationOperations implements IsolationOperations {
                 operation("list", (world, scope, step) -> scope.leads()
                         .list(step.salt() % 2 == 0 ? LeadOrder.CREATED_DESC : LeadOrder.UPDATED_DESC, PageRequest.first(100))
                         .items()),
+                operation("search", (world, scope, step) -> scope.leads().search("lead", PageRequest.first(100)).items()
+                        .stream().map(LeadSearchResult::lead).toList()),
+                operation("kanban", (world, scope, step) -> scope.leads().kanban(LeadFilter.all(), 100)),
                 operation("patch", (world, scope, step) -> scope.leads().patch(targetLead(world, step),
                         new LeadPatch().notes("patched " + step.salt()).estimatedValue(BigDecimal.valueOf(step.salt())))),
                 operation("delete", (world, scope, step) -> {
