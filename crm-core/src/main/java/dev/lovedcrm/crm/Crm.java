@@ -10,6 +10,8 @@ import dev.lovedcrm.crm.auth.password.Argon2idPasswordHasher;
 import dev.lovedcrm.crm.auth.password.PasswordHasher;
 import dev.lovedcrm.crm.billing.BillingGateway;
 import dev.lovedcrm.crm.billing.BillingSettings;
+import dev.lovedcrm.crm.billing.BillingWebhooks;
+import dev.lovedcrm.crm.billing.internal.DefaultBillingWebhooks;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
 import dev.lovedcrm.crm.error.ValidationException;
 import dev.lovedcrm.crm.event.EventListener;
@@ -57,6 +59,7 @@ public final class Crm {
     private final DefaultUsers users;
     private final Auth auth;
     private final Plans plans;
+    private final BillingWebhooks billingWebhooks;
 
     private Crm(Builder builder) {
         Objects.requireNonNull(builder.store, "store is required: Crm.builder().store(...)");
@@ -70,6 +73,7 @@ public final class Crm {
         this.invitations = new DefaultInvitations(runtime);
         this.auth = new DefaultAuth(runtime);
         this.plans = new DefaultPlans(runtime);
+        this.billingWebhooks = new DefaultBillingWebhooks(runtime);
     }
 
     /**
@@ -97,6 +101,15 @@ public final class Crm {
      */
     public Plans plans() {
         return plans;
+    }
+
+    /**
+     * The payment provider's webhook deliveries (needs a gateway: {@link Builder#billing}).
+     *
+     * @return the service
+     */
+    public BillingWebhooks billingWebhooks() {
+        return billingWebhooks;
     }
 
     /**

@@ -30,6 +30,17 @@ ALTER TABLE crm.organization_subscriptions
     ADD CONSTRAINT ck_organization_subscriptions_is_trial
         CHECK (is_trial = (status = 'trialing'));
 
+-- Webhook deliveries already processed, recorded in the same transaction as the change they caused, so the same
+-- event delivered twice (provider retries, concurrent deliveries) changes nothing the second time: a concurrent
+-- insert of the same id waits for the first transaction and then conflicts. Global, not tenant-owned: an event
+-- names a provider customer or subscription, and the organization is found from it.
+CREATE TABLE crm.billing_webhook_events (
+    event_id     VARCHAR(255) NOT NULL,
+    event_type   VARCHAR(100) NOT NULL,
+    processed_at TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    CONSTRAINT pk_billing_webhook_events PRIMARY KEY (event_id)
+);
+
 INSERT INTO crm.schema_versions (version, description)
-VALUES (13, 'billing: trial start, cancel at period end, idempotency attempt, is_active and is_trial rules')
+VALUES (13, 'billing: trial start, cancel at period end, idempotency attempt, is_active and is_trial rules, webhook events')
 ON CONFLICT (version) DO NOTHING;

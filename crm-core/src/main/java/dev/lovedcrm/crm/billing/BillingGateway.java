@@ -1,6 +1,7 @@
 package dev.lovedcrm.crm.billing;
 
 import dev.lovedcrm.crm.id.OrganizationId;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -57,6 +58,82 @@ public interface BillingGateway {
      * @param idempotencyKey the deterministic key
      */
     void changePlan(String subscriptionId, String planSlug, String idempotencyKey);
+
+    /**
+     * Verifies a webhook delivery's signature and reads the state of the subscription it concerns <em>as the
+     * provider has it now</em> (deliveries are not ordered, so the event's own copy is not trusted).
+     *
+     * @param payload the raw request body, unmodified
+     * @param signatureHeader the signature header (Stripe: {@code Stripe-Signature})
+     * @return the event, with the subscription's current state when it concerns one
+     * @throws dev.lovedcrm.crm.error.AuthenticationException {@code billing.webhook_signature_invalid} for a bad or
+     *     stale signature
+     * @throws dev.lovedcrm.crm.error.CrmException {@code billing.webhook_api_version} when the event was rendered
+     *     in another API version than the library's
+     * @throws BillingProviderException when reading the subscription fails (the provider will deliver again)
+     */
+    WebhookEvent verifyWebhook(String payload, String signatureHeader);
+
+    /**
+     * A verified webhook event.
+     *
+     * @param id the provider's event id, unique per event (deliveries of one event share it)
+     * @param type the event type, e.g. {@code customer.subscription.updated}
+     * @param subscription the current state of the subscription it concerns, or null when it concerns none
+     */
+    record WebhookEvent(String id, String type, ProviderSubscription subscription) {
+
+        /**
+         * Requires the id and type.
+         *
+         * @param id id
+         * @param type type
+         * @param subscription subscription
+         */
+        public WebhookEvent {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * A subscription as the provider has it.
+     *
+     * @param subscriptionId the provider's subscription
+     * @param customerId the provider's customer
+     * @param organizationId the organization from the subscription's metadata, or null
+     * @param planSlug the plan of its price, or null when the price maps to no plan
+     * @param status its state
+     * @param trialStart start of the trial, or null
+     * @param trialEnd end of the trial, or null
+     * @param currentPeriodStart start of the current period (Stripe: on the subscription item), or null
+     * @param currentPeriodEnd end of the current period, or null
+     * @param cancelAtPeriodEnd whether it ends with the period
+     */
+    record ProviderSubscription(String subscriptionId, String customerId, OrganizationId organizationId, String planSlug,
+            SubscriptionStatus status, Instant trialStart, Instant trialEnd, Instant currentPeriodStart,
+            Instant currentPeriodEnd, boolean cancelAtPeriodEnd) {
+
+        /**
+         * Requires the ids and the state.
+         *
+         * @param subscriptionId subscription
+         * @param customerId customer
+         * @param organizationId organization
+         * @param planSlug plan
+         * @param status state
+         * @param trialStart trial start
+         * @param trialEnd trial end
+         * @param currentPeriodStart period start
+         * @param currentPeriodEnd period end
+         * @param cancelAtPeriodEnd cancellation flag
+         */
+        public ProviderSubscription {
+            Objects.requireNonNull(subscriptionId, "subscriptionId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 
     /**
      * A customer to create.

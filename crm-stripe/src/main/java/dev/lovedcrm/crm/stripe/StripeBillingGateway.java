@@ -1,8 +1,13 @@
 package dev.lovedcrm.crm.stripe;
 
+import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Event;
+import com.stripe.model.Invoice;
+import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.net.RequestOptions;
@@ -11,8 +16,14 @@ import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import dev.lovedcrm.crm.billing.BillingGateway;
 import dev.lovedcrm.crm.billing.BillingProviderException;
+import dev.lovedcrm.crm.billing.SubscriptionStatus;
+import dev.lovedcrm.crm.error.AuthenticationException;
+import dev.lovedcrm.crm.error.CrmException;
 import dev.lovedcrm.crm.error.ValidationException;
+import dev.lovedcrm.crm.id.OrganizationId;
+import dev.lovedcrm.crm.store.DatabaseEnum;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +45,19 @@ public final class StripeBillingGateway implements BillingGateway {
     /** The metadata key carrying the organization's id on customers and subscriptions. */
     public static final String ORGANIZATION_METADATA = "organization_id";
 
+    /** The API version stripe-java 33.3.0 renders objects in; the webhook endpoint must be pinned to it. */
+    public static final String API_VERSION = Stripe.API_VERSION;
+
+    /** How old a signed delivery may be. */
+    public static final long SIGNATURE_TOLERANCE_SECONDS = 300;
+
+    private static final List<String> SUBSCRIPTION_EVENTS = List.of("checkout.session.completed",
+            "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
+            "invoice.paid", "invoice.payment_failed");
+
     private final StripeClient client;
     private final Map<String, String> prices;
+    private final String webhookSecret;
 
     private StripeBillingGateway(Builder builder) {
         this.client = StripeClient.builder()
@@ -46,6 +68,7 @@ public final class StripeBillingGateway implements BillingGateway {
                 .setMaxNetworkRetries(2)
                 .build();
         this.prices = Map.copyOf(builder.prices);
+        this.webhookSecret = builder.config.webhookSigningSecret();
     }
 
     /**
@@ -117,6 +140,88 @@ public final class StripeBillingGateway implements BillingGateway {
                 .putMetadata("plan", planSlug)
                 .build();
         call(() -> client.v1().subscriptions().update(subscriptionId, params, keyed(idempotencyKey)));
+    }
+
+    /**
+     * Verifies the {@code Stripe-Signature} (HMAC-SHA256, {@value #SIGNATURE_TOLERANCE_SECONDS} s tolerance),
+     * refuses an event rendered in another API version than {@link #API_VERSION} (stripe-java would read it as an
+     * empty object), and for the subscription events ({@code checkout.session.completed},
+     * {@code customer.subscription.created|updated|deleted}, {@code invoice.paid}, {@code invoice.payment_failed})
+     * fetches the subscription's current state: deliveries are not ordered and a subscription has no version.
+     */
+    @Override
+    public WebhookEvent verifyWebhook(String payload, String signatureHeader) {
+        Event event;
+        try {
+            event = client.constructEvent(payload, signatureHeader, webhookSecret, SIGNATURE_TOLERANCE_SECONDS);
+        } catch (SignatureVerificationException e) {
+            throw new AuthenticationException("billing.webhook_signature_invalid",
+                    "the Stripe-Signature does not verify or is older than " + SIGNATURE_TOLERANCE_SECONDS + " s");
+        } catch (RuntimeException e) {
+            throw ValidationException.of("payload", "is not a Stripe event");
+        }
+        if (!API_VERSION.equals(event.getApiVersion())) {
+            throw new CrmException("billing.webhook_api_version", "event " + event.getId() + " was rendered in API version "
+                    + event.getApiVersion() + " but this library reads " + API_VERSION
+                    + ": pin the webhook endpoint's API version to it");
+        }
+        if (!SUBSCRIPTION_EVENTS.contains(event.getType())) {
+            return new WebhookEvent(event.getId(), event.getType(), null);
+        }
+        StripeObject object = event.getDataObjectDeserializer().getObject()
+                .orElseThrow(() -> new CrmException("billing.webhook_api_version", "event " + event.getId()
+                        + " could not be read in API version " + API_VERSION));
+        String subscriptionId = subscriptionOf(object);
+        if (subscriptionId == null) {
+            return new WebhookEvent(event.getId(), event.getType(), null);
+        }
+        Subscription current = call(() -> client.v1().subscriptions().retrieve(subscriptionId));
+        return new WebhookEvent(event.getId(), event.getType(), state(current));
+    }
+
+    private static String subscriptionOf(StripeObject object) {
+        if (object instanceof Subscription subscription) {
+            return subscription.getId();
+        }
+        if (object instanceof com.stripe.model.checkout.Session session) {
+            return session.getSubscription();
+        }
+        if (object instanceof Invoice invoice && invoice.getParent() != null
+                && invoice.getParent().getSubscriptionDetails() != null) {
+            return invoice.getParent().getSubscriptionDetails().getSubscription();
+        }
+        return null;
+    }
+
+    /** The subscription as the CRM records it; since API 2025-03-31 the period lives on the items. */
+    private ProviderSubscription state(Subscription subscription) {
+        List<SubscriptionItem> items = subscription.getItems() == null || subscription.getItems().getData() == null
+                ? List.of() : subscription.getItems().getData();
+        SubscriptionItem item = items.isEmpty() ? null : items.get(0);
+        String price = item == null || item.getPrice() == null ? null : item.getPrice().getId();
+        String plan = prices.entrySet().stream().filter(e -> e.getValue().equals(price)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        String organization = subscription.getMetadata() == null ? null : subscription.getMetadata().get(ORGANIZATION_METADATA);
+        OrganizationId organizationId = null;
+        if (organization != null) {
+            try {
+                organizationId = OrganizationId.parse(organization);
+            } catch (ValidationException e) {
+                organizationId = null;
+            }
+        }
+        SubscriptionStatus status = DatabaseEnum.fromDbValue(SubscriptionStatus.class, subscription.getStatus())
+                .orElseThrow(() -> new CrmException("billing.webhook_unknown_status", "subscription "
+                        + subscription.getId() + " has a status this library does not know: " + subscription.getStatus()));
+        return new ProviderSubscription(subscription.getId(), subscription.getCustomer(), organizationId, plan, status,
+                instant(subscription.getTrialStart()), instant(subscription.getTrialEnd()),
+                item == null ? null : instant(item.getCurrentPeriodStart()),
+                item == null ? null : instant(item.getCurrentPeriodEnd()),
+                Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()));
+    }
+
+    private static Instant instant(Long epochSeconds) {
+        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
     }
 
     private String priceOf(String planSlug) {

@@ -82,4 +82,23 @@ public interface BillingRepository {
      * @return the count
      */
     long countLeads(OrganizationId organizationId);
+
+    /**
+     * Records a processed webhook event; false when it was recorded before (a concurrent recording of the same
+     * event waits for the first transaction and then answers false).
+     *
+     * @param eventId the provider's event id
+     * @param eventType its type
+     * @return true when recorded now
+     */
+    boolean recordWebhookEvent(String eventId, String eventType);
+
+    /**
+     * The organization holding a provider customer or subscription.
+     *
+     * @param customerId the provider's customer
+     * @param subscriptionId the provider's subscription
+     * @return the organization
+     */
+    Optional<OrganizationId> organizationByProvider(String customerId, String subscriptionId);
 }

@@ -212,6 +212,11 @@ class BillingIT {
         public void changePlan(String subscriptionId, String planSlug, String idempotencyKey) {
             calls.add("plan " + subscriptionId + " " + planSlug + " " + idempotencyKey);
         }
+
+        @Override
+        public WebhookEvent verifyWebhook(String payload, String signatureHeader) {
+            throw new UnsupportedOperationException("not used here: see BillingWebhooksIT");
+        }
     }
 
     private static void seedLeads(OrganizationId org, int count) throws SQLException {

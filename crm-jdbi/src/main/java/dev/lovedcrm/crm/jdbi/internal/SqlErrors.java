@@ -53,7 +53,8 @@ public final class SqlErrors {
             Map.entry("auth_throttle", "auth_throttle"),
             Map.entry("schema_versions", "schema_version"),
             Map.entry("context_keys", "context_key"),
-            Map.entry("seed_versions", "seed_version"));
+            Map.entry("seed_versions", "seed_version"),
+            Map.entry("billing_webhook_events", "billing_webhook_event"));
 
     /**
      * The only exceptions to the rule: codes that were published before the rule existed and that

@@ -102,4 +102,20 @@ public interface JdbiBillingRepository extends BillingRepository {
     @Override
     @SqlQuery("SELECT count(*) FROM crm.leads WHERE organization_id = :organizationId AND deleted_at IS NULL")
     long countLeads(OrganizationId organizationId);
+
+    @Override
+    @SqlUpdate("""
+            INSERT INTO crm.billing_webhook_events (event_id, event_type) VALUES (:eventId, :eventType)
+            ON CONFLICT (event_id) DO NOTHING""")
+    @CrossTenant("processed webhook events are global: an event names a provider customer, not a tenant")
+    boolean recordWebhookEvent(String eventId, String eventType);
+
+    @Override
+    @SqlQuery("""
+            SELECT organization_id FROM crm.organization_subscriptions
+             WHERE stripe_customer_id = :customerId OR stripe_subscription_id = :subscriptionId
+             ORDER BY stripe_subscription_id = :subscriptionId DESC NULLS LAST
+             LIMIT 1""")
+    @CrossTenant("a webhook names the provider's customer or subscription; the organization is found from it")
+    Optional<OrganizationId> organizationByProvider(String customerId, String subscriptionId);
 }
