@@ -104,11 +104,12 @@ public final class DefaultBilling implements Billing {
                 throw new ConflictException("billing.not_an_upgrade", "the " + p.target().name()
                         + " plan costs no more than the current " + effective.name() + " plan");
             }
+            // The attempt must be stored before Stripe is called: it is what makes a retry the same request. An
+            // organization without a row gets its Básico row here; its status stays as it was until the webhook.
             StoredSubscription row = p.row().orElseGet(() -> {
                 StoredSubscription basic = StoredSubscription.local(tx.organizationId(), basicPlan(tx).id(), tx.now(),
                         UuidV7.next());
                 repo(tx).saveSubscription(basic);
-                repo(tx).mirrorStatus(tx.organizationId(), basic.status(), null);
                 return basic;
             });
             return new Checkout(row, repo(tx).organizationName(tx.organizationId()).orElse(tx.organizationId().toString()));

@@ -7,6 +7,7 @@ import dev.lovedcrm.crm.Crm;
 import dev.lovedcrm.crm.Role;
 import dev.lovedcrm.crm.TenantScope;
 import dev.lovedcrm.crm.billing.BillingGateway;
+import dev.lovedcrm.crm.billing.BillingProviderException;
 import dev.lovedcrm.crm.billing.Subscription;
 import dev.lovedcrm.crm.billing.SubscriptionStatus;
 import dev.lovedcrm.crm.error.PlanLimitExceededException;
@@ -180,10 +181,44 @@ class BillingIT {
         assertThat(cancels.get(2)).startsWith("cancel sub_1 true").isNotEqualTo(cancels.get(0));
     }
 
+    @Test
+    void aFailingProviderLeavesTheDataAsItWas() throws SQLException {
+        RecordingGateway gateway = new RecordingGateway();
+        Crm crm = Crm.builder().store(JdbiCrmStore.create(db.dataSource())).billing(gateway).build();
+        UserId owner = fx.user("down");
+        Organization org = fx.organization(owner, "Down Co");
+        TenantScope scope = crm.tenant(org.id(), owner);
+        scope.billing().startCheckout("professional", "https://a.test/ok", "https://a.test/no");
+        assertThat(status(org.id())).isEqualTo("free"); // a checkout alone changes no status: the webhook does
+        gateway.failing = true;
+        List<String> before = Sql.snapshot(db.ownerDataSource(), "organization_subscriptions", "domain_events");
+
+        Expect.code("billing.provider_unavailable",
+                () -> scope.billing().startCheckout("professional", "https://a.test/ok", "https://a.test/no"));
+        assertThat(Sql.snapshot(db.ownerDataSource(), "organization_subscriptions", "domain_events")).isEqualTo(before);
+
+        try (Connection c = db.ownerDataSource().getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE crm.organization_subscriptions SET stripe_subscription_id = 'sub_down',
+                       plan_id = (SELECT id FROM crm.plans WHERE slug = 'professional') WHERE organization_id = ?""")) {
+            s.setObject(1, org.id().value());
+            s.executeUpdate();
+        }
+        before = Sql.snapshot(db.ownerDataSource(), "organization_subscriptions", "domain_events");
+        Expect.code("billing.provider_unavailable", () -> scope.billing().cancelAtPeriodEnd());
+        assertThat(Sql.snapshot(db.ownerDataSource(), "organization_subscriptions", "domain_events")).isEqualTo(before);
+    }
+
     /** An in-memory gateway recording the calls the service makes (the Stripe module has its own tests). */
     private static final class RecordingGateway implements BillingGateway {
 
         final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        private void maybeFail() {
+            if (failing) {
+                throw new BillingProviderException("billing.provider_unavailable", "Stripe answered 503", true, null);
+            }
+        }
 
         @Override
         public String createCustomer(CustomerRequest request) {
@@ -193,6 +228,7 @@ class BillingIT {
 
         @Override
         public String startCheckout(CheckoutRequest request) {
+            maybeFail();
             calls.add("checkout " + request.customerId() + " " + request.planSlug() + " " + request.idempotencyKey());
             return "https://checkout.test/" + calls.stream().filter(c -> c.startsWith("checkout ")).count();
         }
@@ -205,6 +241,7 @@ class BillingIT {
 
         @Override
         public void setCancelAtPeriodEnd(String subscriptionId, boolean cancel, String idempotencyKey) {
+            maybeFail();
             calls.add("cancel " + subscriptionId + " " + cancel + " " + idempotencyKey);
         }
 
