@@ -19,6 +19,7 @@ import dev.lovedcrm.crm.event.EventType;
 import dev.lovedcrm.crm.id.LeadId;
 import dev.lovedcrm.crm.id.OrganizationId;
 import dev.lovedcrm.crm.id.UserId;
+import dev.lovedcrm.crm.internal.Entitlements;
 import dev.lovedcrm.crm.internal.TenantTransaction;
 import dev.lovedcrm.crm.internal.TenantWork;
 import dev.lovedcrm.crm.internal.Validation;
@@ -90,7 +91,7 @@ public final class DefaultLeads implements Leads {
             if (input.assignedUserId() != null) {
                 requireActiveMember(tx, input.assignedUserId());
             }
-            new dev.lovedcrm.crm.internal.Entitlements(tx).requireRoomForLeads(1);
+            new Entitlements(tx).requireRoomForLeads(1);
             Instant now = tx.now();
             Lead lead = leads(tx).insert(new Lead(LeadId.generate(), tx.organizationId(), name, email, phone, company,
                     position, Stage.LEAD, source, priority, value, null, false, false, false, input.assignedUserId(),

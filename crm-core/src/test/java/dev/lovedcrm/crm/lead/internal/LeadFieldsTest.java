@@ -7,7 +7,6 @@ import dev.lovedcrm.crm.error.ValidationException;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The pure rules of leads: normalisation of their fields and the plan's lead quota. */
@@ -60,12 +59,5 @@ class LeadFieldsTest {
             check.money("estimatedValue", new BigDecimal(bad), 10);
             assertThatThrownBy(check::throwIfInvalid).as(bad).isInstanceOf(ValidationException.class);
         }
-    }
-
-    @Test
-    void theLeadQuotaComesFromThePlanFeatures() {
-        assertThat(Entitlements.leadLimit(List.of("user_management", "up_to_100_leads"))).isEqualTo(OptionalLong.of(100));
-        assertThat(Entitlements.leadLimit(List.of("unlimited_leads", "up_to_100_leads"))).isEmpty();
-        assertThat(Entitlements.leadLimit(List.of("api_access"))).isEmpty();
     }
 }

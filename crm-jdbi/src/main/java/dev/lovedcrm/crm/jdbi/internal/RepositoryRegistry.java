@@ -16,14 +16,12 @@ import dev.lovedcrm.crm.jdbi.internal.billing.JdbiBillingRepository;
 import dev.lovedcrm.crm.jdbi.internal.billing.JdbiPlanRepository;
 import dev.lovedcrm.crm.jdbi.internal.event.JdbiEventRepository;
 import dev.lovedcrm.crm.jdbi.internal.invite.JdbiInviteRepository;
-import dev.lovedcrm.crm.jdbi.internal.lead.JdbiEntitlementRepository;
 import dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadRepository;
 import dev.lovedcrm.crm.jdbi.internal.member.JdbiMemberRepository;
 import dev.lovedcrm.crm.jdbi.internal.organization.JdbiOrganizationRepository;
 import dev.lovedcrm.crm.jdbi.internal.preference.JdbiPreferencesRepository;
 import dev.lovedcrm.crm.jdbi.internal.session.JdbiSessionRepository;
 import dev.lovedcrm.crm.jdbi.internal.user.JdbiUserRepository;
-import dev.lovedcrm.crm.lead.spi.EntitlementRepository;
 import dev.lovedcrm.crm.lead.spi.LeadRepository;
 import dev.lovedcrm.crm.member.spi.MemberRepository;
 import dev.lovedcrm.crm.organization.spi.OrganizationRepository;
@@ -67,7 +65,6 @@ public final class RepositoryRegistry {
             Map.entry(PrincipalRepository.class, JdbiPrincipalRepository.class),
             Map.entry(LeadRepository.class, JdbiLeadRepository.class),
             Map.entry(dev.lovedcrm.crm.lead.spi.LeadSearchRepository.class, dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadSearchRepository.class),
-            Map.entry(EntitlementRepository.class, JdbiEntitlementRepository.class),
             Map.entry(ActivityRepository.class, JdbiActivityRepository.class),
             Map.entry(PlanRepository.class, JdbiPlanRepository.class),
             Map.entry(BillingRepository.class, JdbiBillingRepository.class));
