@@ -44,6 +44,33 @@ public interface Leads {
     Lead create(NewLead lead);
 
     /**
+     * {@link #create(NewLead)}, made safe to retry: the first call with a key creates the lead; a later call with the
+     * same key and the same lead (compared after normalisation) within 24 hours creates nothing and returns that
+     * lead as it is now, with no second activity or event, even when the calls run at the same time (the later ones
+     * wait for the first and return its lead). After 24 hours the key may create a new lead. Keys are per
+     * organization. A key's first lead that has been deleted since answers {@code lead.not_found}.
+     *
+     * <pre>{@code
+     * Lead lead = scope.leads().create(NewLead.named("Maria"), request.header("Idempotency-Key"));
+     * }</pre>
+     *
+     * @param lead the input
+     * @param idempotencyKey 1–255 printable ASCII characters (spaces inside only), e.g. a UUID the client made for
+     *     this request; {@code null} for none (as {@link #create(NewLead)})
+     * @return the stored lead, or the lead the key created first
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code idempotencyKey}, or a field as
+     *     {@link #create(NewLead)}
+     * @throws dev.lovedcrm.crm.error.ConflictException with code {@code lead.idempotency_key_reused} when the key
+     *     created another lead (a different payload) within the last 24 hours
+     * @throws dev.lovedcrm.crm.error.NotFoundException with code {@code lead.not_found} when the key's lead has been
+     *     deleted since
+     * @throws dev.lovedcrm.crm.error.PlanLimitExceededException as {@link #create(NewLead)} for a new lead (a
+     *     replay returns the existing lead whatever the quota)
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code lead.create}
+     */
+    Lead create(NewLead lead, String idempotencyKey);
+
+    /**
      * One lead.
      *
      * @param id the lead

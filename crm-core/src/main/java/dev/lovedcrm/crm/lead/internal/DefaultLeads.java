@@ -44,6 +44,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -72,7 +73,13 @@ public final class DefaultLeads implements Leads {
 
     @Override
     public Lead create(NewLead input) {
+        return create(input, null);
+    }
+
+    @Override
+    public Lead create(NewLead input, String idempotencyKey) {
         Validation.requireNonNull("lead", input);
+        LeadIdempotency.checkKey(idempotencyKey);
         LeadFields fields = new LeadFields();
         String name = fields.name(input.name());
         String email = fields.email(input.email());
@@ -86,14 +93,23 @@ public final class DefaultLeads implements Leads {
         Map<String, Object> metadata = fields.metadata(input.metadata());
         fields.throwIfInvalid();
         Priority priority = input.priority() == null ? Priority.MEDIUM : input.priority();
+        LeadId id = LeadId.generate();
+        String fingerprint = idempotencyKey == null ? null : LeadIdempotency.fingerprint(name, email, phone, company,
+                position, source, priority, value, notes, tags, metadata, input.assignedUserId());
         return work.run(Action.LEAD_CREATE, tx -> {
             Principal actor = tx.actor(Action.LEAD_CREATE);
+            if (idempotencyKey != null) {
+                Optional<Lead> first = LeadIdempotency.claim(tx, idempotencyKey, fingerprint, id);
+                if (first.isPresent()) {
+                    return first.get();
+                }
+            }
             if (input.assignedUserId() != null) {
                 requireActiveMember(tx, input.assignedUserId());
             }
             new Entitlements(tx).requireRoomForLeads(1);
             Instant now = tx.now();
-            Lead lead = leads(tx).insert(new Lead(LeadId.generate(), tx.organizationId(), name, email, phone, company,
+            Lead lead = leads(tx).insert(new Lead(id, tx.organizationId(), name, email, phone, company,
                     position, Stage.LEAD, source, priority, value, null, false, false, false, input.assignedUserId(),
                     null, null, notes, tags, metadata, null, now, now, null));
             log(tx, actor, lead, ActivityType.CREATED, "lead created", null, lead.stage().dbValue(), Map.of());

@@ -65,6 +65,7 @@ public final class RepositoryRegistry {
             Map.entry(PrincipalRepository.class, JdbiPrincipalRepository.class),
             Map.entry(LeadRepository.class, JdbiLeadRepository.class),
             Map.entry(dev.lovedcrm.crm.lead.spi.LeadSearchRepository.class, dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadSearchRepository.class),
+            Map.entry(dev.lovedcrm.crm.lead.spi.LeadIdempotencyRepository.class, dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadIdempotencyRepository.class),
             Map.entry(ActivityRepository.class, JdbiActivityRepository.class),
             Map.entry(PlanRepository.class, JdbiPlanRepository.class),
             Map.entry(BillingRepository.class, JdbiBillingRepository.class));

@@ -49,6 +49,7 @@ public final class SqlErrors {
             Map.entry("calendar_events", "calendar_event"),
             Map.entry("lead_activities", "lead_activity"),
             Map.entry("lead_stage_totals", "lead_stage_total"),
+            Map.entry("lead_idempotency_keys", "lead_idempotency_key"),
             Map.entry("domain_events", "domain_event"),
             Map.entry("auth_throttle", "auth_throttle"),
             Map.entry("schema_versions", "schema_version"),
