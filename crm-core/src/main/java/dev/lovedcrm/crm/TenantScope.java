@@ -17,6 +17,8 @@ import dev.lovedcrm.crm.organization.CurrentOrganization;
 import dev.lovedcrm.crm.organization.internal.DefaultCurrentOrganization;
 import dev.lovedcrm.crm.preference.UserPreferences;
 import dev.lovedcrm.crm.preference.internal.DefaultUserPreferences;
+import dev.lovedcrm.crm.report.Reports;
+import dev.lovedcrm.crm.report.internal.DefaultReports;
 
 /**
  * The way into one organization's data for one acting principal. Hands out the tenant-scoped services;
@@ -113,5 +115,14 @@ public final class TenantScope {
      */
     public Billing billing() {
         return new DefaultBilling(work);
+    }
+
+    /**
+     * Reports over the organization's pipeline (advanced ones need the plan feature {@code advanced_reports}).
+     *
+     * @return the service
+     */
+    public Reports reports() {
+        return new DefaultReports(work);
     }
 }

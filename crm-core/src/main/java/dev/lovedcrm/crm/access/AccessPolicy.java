@@ -36,6 +36,7 @@ import java.util.Set;
  * lead.delete                 ✓     ✓     ✓ (own)
  * billing.read                ✓     ✓     ✓      ✓
  * billing.manage              ✓
+ * report.read                 ✓     ✓     ✓      ✓
  * </pre>
  * Rank rules refine {@code member.manage} and {@code invite.create}: see {@link #canAssign} and
  * {@link #canInvite}; {@code lead.delete} is refined by {@link #canDeleteLead} (a member deletes only leads
@@ -48,7 +49,8 @@ public final class AccessPolicy {
 
     static {
         Set<Action> viewer = EnumSet.of(Action.ORGANIZATION_READ, Action.MEMBER_LIST, Action.MEMBER_LEAVE,
-                Action.PREFERENCES_MANAGE, Action.TWO_FACTOR_MANAGE, Action.LEAD_READ, Action.BILLING_READ);
+                Action.PREFERENCES_MANAGE, Action.TWO_FACTOR_MANAGE, Action.LEAD_READ, Action.BILLING_READ,
+                Action.REPORT_READ);
         Set<Action> member = EnumSet.copyOf(viewer);
         member.addAll(EnumSet.of(Action.LEAD_CREATE, Action.LEAD_UPDATE, Action.LEAD_ASSIGN, Action.LEAD_DELETE));
         Set<Action> admin = EnumSet.copyOf(member);

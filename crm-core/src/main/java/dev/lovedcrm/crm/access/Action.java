@@ -47,7 +47,9 @@ public enum Action {
     /** Read the organization's subscription and plan. */
     BILLING_READ("billing.read", false),
     /** Change the plan, check out, open the portal, cancel: the owner's. */
-    BILLING_MANAGE("billing.manage", true);
+    BILLING_MANAGE("billing.manage", true),
+    /** Read pipeline reports (advanced ones also need the plan feature {@code advanced_reports}). */
+    REPORT_READ("report.read", false);
 
     private final String code;
     private final boolean memberOnly;

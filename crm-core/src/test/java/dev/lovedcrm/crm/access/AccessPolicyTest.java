@@ -44,13 +44,14 @@ class AccessPolicyTest {
             Map.entry(Action.LEAD_ASSIGN, EnumSet.of(OWNER, ADMIN, MEMBER)),
             Map.entry(Action.LEAD_DELETE, EnumSet.of(OWNER, ADMIN, MEMBER)),
             Map.entry(Action.BILLING_READ, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER)),
-            Map.entry(Action.BILLING_MANAGE, EnumSet.of(OWNER))));
+            Map.entry(Action.BILLING_MANAGE, EnumSet.of(OWNER)),
+            Map.entry(Action.REPORT_READ, EnumSet.of(OWNER, ADMIN, MEMBER, VIEWER))));
 
     /** Actions an API key's scopes may grant; every other action is member-only. */
     private static final Set<Action> GRANTABLE_TO_API_KEYS = EnumSet.of(
             Action.ORGANIZATION_READ, Action.ORGANIZATION_UPDATE, Action.MEMBER_LIST, Action.INVITE_LIST,
             Action.LEAD_READ, Action.LEAD_CREATE, Action.LEAD_UPDATE, Action.LEAD_ASSIGN, Action.LEAD_DELETE,
-            Action.BILLING_READ);
+            Action.BILLING_READ, Action.REPORT_READ);
 
     @Test
     void coversEveryAction() {

@@ -25,7 +25,8 @@ public interface IsolationOperations {
                 new PreferenceIsolationOperations(),
                 new TwoFactorIsolationOperations(),
                 new LeadIsolationOperations(),
-                new BillingIsolationOperations());
+                new BillingIsolationOperations(),
+                new ReportIsolationOperations());
     }
 
     /**

@@ -78,7 +78,7 @@ class TenantIsolationPropertiesIT {
         assertThat(IsolationOperations.registered())
                 .extracting(IsolationOperations::feature)
                 .containsExactlyInAnyOrder("organization", "members", "invites", "preferences", "twoFactor", "leads",
-                        "billing");
+                        "billing", "reports");
         assertThat(IsolationOperations.registered()).allSatisfy(feature -> assertThat(feature.operations()).isNotEmpty());
         assertThat(IsolationOperations.all()).extracting(IsolationOperation::name).doesNotHaveDuplicates();
     }

@@ -67,6 +67,7 @@ public final class RepositoryRegistry {
             Map.entry(dev.lovedcrm.crm.lead.spi.LeadSearchRepository.class, dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadSearchRepository.class),
             Map.entry(dev.lovedcrm.crm.lead.spi.LeadIdempotencyRepository.class, dev.lovedcrm.crm.jdbi.internal.lead.JdbiLeadIdempotencyRepository.class),
             Map.entry(ActivityRepository.class, JdbiActivityRepository.class),
+            Map.entry(dev.lovedcrm.crm.report.spi.ReportRepository.class, dev.lovedcrm.crm.jdbi.internal.report.JdbiReportRepository.class),
             Map.entry(PlanRepository.class, JdbiPlanRepository.class),
             Map.entry(BillingRepository.class, JdbiBillingRepository.class));
 
