@@ -333,4 +333,81 @@ public interface Leads {
      * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code organization.update}
      */
     StageSettings updateStageSettings(StageSettings settings);
+
+    /**
+     * Moves the selected leads to an open stage, as {@link #moveToStage} does for each (closed leads are reopened
+     * there), in batches of 200 leads per transaction. Writes the same activities and events per lead.
+     *
+     * @param selection a filter or at most 1 000 ids; ids of no lead of the organization are counted as not found
+     * @param stage an open stage ({@link Stage#CLOSED} is refused: close leads one by one)
+     * @return the counts
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code selection}, {@code ids}, a filter component
+     *     or {@code stage}
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code lead.update}
+     */
+    BulkResult bulkMove(LeadSelection selection, Stage stage);
+
+    /**
+     * Assigns the selected leads to an active member, or unassigns them, as {@link #assign} does for each.
+     *
+     * @param selection a filter or at most 1 000 ids
+     * @param userId the member, or {@code null} to unassign
+     * @return the counts
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code selection}, {@code ids}, a filter component
+     *     or {@code assignedUserId} (not an active member)
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code lead.assign}
+     */
+    BulkResult bulkAssign(LeadSelection selection, UserId userId);
+
+    /**
+     * Adds and removes tags on the selected leads, as {@link #addTags} and {@link #removeTags} do; a lead that would
+     * carry more tags than allowed is left as it was and counted as skipped.
+     *
+     * @param selection a filter or at most 1 000 ids
+     * @param add tags to add (may be empty)
+     * @param remove tags to remove (may be empty; not both)
+     * @return the counts
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code selection}, {@code ids}, a filter component,
+     *     {@code add} or {@code remove}
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code lead.update}
+     */
+    BulkResult bulkTag(LeadSelection selection, Collection<String> add, Collection<String> remove);
+
+    /**
+     * Deletes the selected leads, as {@link #delete} does for each: admins and owners any lead, members only leads
+     * assigned to them (the others are left as they were and counted as skipped).
+     *
+     * @param selection a filter or at most 1 000 ids
+     * @return the counts
+     * @throws dev.lovedcrm.crm.error.ValidationException naming {@code selection}, {@code ids} or a filter component
+     * @throws dev.lovedcrm.crm.error.PermissionDeniedException without {@code lead.delete}
+     */
+    BulkResult bulkDelete(LeadSelection selection);
+
+    /**
+     * Streams the leads matching a filter as CSV (RFC 4180, CRLF line ends, a header row of English column names:
+     * {@code id, name, email, phone, company, position, stage, source, priority, estimated_value, actual_value,
+     * closed, won, lost_reason, favorite, assigned_user_id, tags, notes, created_at, updated_at, closed_at}), newest
+     * first, read in keyset pages so no list is held in memory. Cells starting with {@code =}, {@code +}, {@code -},
+     * {@code @}, tab or CR are prefixed with a single quote. The writer is flushed, not closed.
+     *
+     * @param filter the filter ({@link LeadFilter#all()} for every lead)
+     * @param out where to write (UTF-8 recommended; see {@link #exportCsv(LeadFilter, java.io.OutputStream)})
+     * @return how many leads were written
+     * @throws dev.lovedcrm.crm.error.ValidationException naming a filter component or {@code out}
+     * @throws java.io.UncheckedIOException when the writer fails
+     */
+    long exportCsv(LeadFilter filter, java.io.Writer out);
+
+    /**
+     * {@link #exportCsv(LeadFilter, java.io.Writer)} as UTF-8 (without a byte order mark) into a stream, flushed,
+     * not closed.
+     *
+     * @param filter the filter
+     * @param out where to write
+     * @return how many leads were written
+     * @throws dev.lovedcrm.crm.error.ValidationException naming a filter component or {@code out}
+     * @throws java.io.UncheckedIOException when the stream fails
+     */
+    long exportCsv(LeadFilter filter, java.io.OutputStream out);
 }

@@ -534,4 +534,39 @@ public final class DefaultLeads implements Leads {
     public dev.lovedcrm.crm.lead.StageSettings updateStageSettings(dev.lovedcrm.crm.lead.StageSettings settings) {
         return new LeadBoard(work).updateStageSettings(settings);
     }
+
+    @Override
+    public dev.lovedcrm.crm.lead.BulkResult bulkMove(dev.lovedcrm.crm.lead.LeadSelection selection, Stage stage) {
+        return new LeadBulk(work).move(selection, stage);
+    }
+
+    @Override
+    public dev.lovedcrm.crm.lead.BulkResult bulkAssign(dev.lovedcrm.crm.lead.LeadSelection selection, UserId userId) {
+        return new LeadBulk(work).assign(selection, userId);
+    }
+
+    @Override
+    public dev.lovedcrm.crm.lead.BulkResult bulkTag(dev.lovedcrm.crm.lead.LeadSelection selection,
+            Collection<String> add, Collection<String> remove) {
+        return new LeadBulk(work).tag(selection, add, remove);
+    }
+
+    @Override
+    public dev.lovedcrm.crm.lead.BulkResult bulkDelete(dev.lovedcrm.crm.lead.LeadSelection selection) {
+        return new LeadBulk(work).delete(selection);
+    }
+
+    @Override
+    public long exportCsv(dev.lovedcrm.crm.lead.LeadFilter filter, java.io.Writer out) {
+        return new LeadCsvExport(work).export(filter, out);
+    }
+
+    @Override
+    public long exportCsv(dev.lovedcrm.crm.lead.LeadFilter filter, java.io.OutputStream out) {
+        if (out == null) {
+            throw ValidationException.of("out", "is required");
+        }
+        return new LeadCsvExport(work).export(filter,
+                new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
