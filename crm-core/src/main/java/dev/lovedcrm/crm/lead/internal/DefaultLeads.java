@@ -2,15 +2,11 @@ package dev.lovedcrm.crm.lead.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lovedcrm.crm.ApiKeyPrincipal;
 import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.Principal;
 import dev.lovedcrm.crm.access.AccessPolicy;
 import dev.lovedcrm.crm.access.Action;
-import dev.lovedcrm.crm.activity.Activity;
-import dev.lovedcrm.crm.activity.ActivityId;
 import dev.lovedcrm.crm.activity.ActivityType;
-import dev.lovedcrm.crm.activity.spi.ActivityRepository;
 import dev.lovedcrm.crm.error.ConflictException;
 import dev.lovedcrm.crm.error.NotFoundException;
 import dev.lovedcrm.crm.error.PermissionDeniedException;
@@ -39,7 +35,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +108,7 @@ public final class DefaultLeads implements Leads {
                     position, Stage.LEAD, source, priority, value, null, false, false, false, input.assignedUserId(),
                     null, null, notes, tags, metadata, null, now, now, null));
             log(tx, actor, lead, ActivityType.CREATED, "lead created", null, lead.stage().dbValue(), Map.of());
-            tx.publish(EventType.LEAD_CREATED, data(lead, "stage", lead.stage().dbValue()));
+            tx.publish(EventType.LEAD_CREATED, LeadChanges.eventData(lead, "stage", lead.stage().dbValue()));
             return lead;
         });
     }
@@ -176,7 +171,7 @@ public final class DefaultLeads implements Leads {
                 return before;
             }
             Lead stored = leads(tx).update(after);
-            tx.publish(EventType.LEAD_UPDATED, data(stored, "fields", changed));
+            tx.publish(EventType.LEAD_UPDATED, LeadChanges.eventData(stored, "fields", changed));
             return stored;
         });
     }
@@ -193,9 +188,7 @@ public final class DefaultLeads implements Leads {
                 throw new PermissionDeniedException("permission.denied",
                         "a " + member.role().dbValue() + " may delete only leads assigned to them");
             }
-            log(tx, actor, lead, ActivityType.DELETED, "lead deleted", lead.name(), null, Map.of());
-            leads(tx).markDeleted(tx.organizationId(), id, tx.now());
-            tx.publish(EventType.LEAD_DELETED, data(lead));
+            new LeadChanges(tx, actor, false).delete(lead);
         });
     }
 
@@ -220,7 +213,7 @@ public final class DefaultLeads implements Leads {
             log(tx, actor, lead, ActivityType.FIELD_CHANGED, "favorite changed", String.valueOf(lead.favorite()),
                     String.valueOf(favorite), Map.of("field", "favorite"));
             Lead stored = leads(tx).update(lead.withFavorite(favorite));
-            tx.publish(EventType.LEAD_UPDATED, data(stored, "fields", List.of("favorite")));
+            tx.publish(EventType.LEAD_UPDATED, LeadChanges.eventData(stored, "fields", List.of("favorite")));
             return stored;
         });
     }
@@ -248,18 +241,7 @@ public final class DefaultLeads implements Leads {
             if (Objects.equals(lead.assignedUserId(), userId)) {
                 return lead;
             }
-            log(tx, actor, lead, ActivityType.ASSIGNED, userId == null ? "unassigned" : "assigned",
-                    str(lead.assignedUserId()), str(userId), Map.of());
-            Lead stored = leads(tx).update(lead.withAssignedUserId(userId));
-            Map<String, Object> data = data(stored);
-            if (userId != null) {
-                data.put("assignedUserId", userId.toString());
-            }
-            if (lead.assignedUserId() != null) {
-                data.put("previousAssignedUserId", lead.assignedUserId().toString());
-            }
-            tx.publish(EventType.LEAD_ASSIGNED, data);
-            return stored;
+            return new LeadChanges(tx, actor, false).assign(lead, userId);
         });
     }
 
@@ -284,12 +266,7 @@ public final class DefaultLeads implements Leads {
             if (added.isEmpty()) {
                 return lead;
             }
-            for (String tag : added) {
-                log(tx, actor, lead, ActivityType.TAG_ADDED, "tag added", null, tag, Map.of());
-            }
-            Lead stored = leads(tx).update(lead.withTags(new ArrayList<>(all)));
-            tx.publish(EventType.LEAD_UPDATED, data(stored, "fields", List.of("tags")));
-            return stored;
+            return new LeadChanges(tx, actor, false).retag(lead, new ArrayList<>(all), added, List.of());
         });
     }
 
@@ -311,12 +288,7 @@ public final class DefaultLeads implements Leads {
             if (removed.isEmpty()) {
                 return lead;
             }
-            for (String tag : removed) {
-                log(tx, actor, lead, ActivityType.TAG_REMOVED, "tag removed", tag, null, Map.of());
-            }
-            Lead stored = leads(tx).update(lead.withTags(kept));
-            tx.publish(EventType.LEAD_UPDATED, data(stored, "fields", List.of("tags")));
-            return stored;
+            return new LeadChanges(tx, actor, false).retag(lead, kept, List.of(), removed);
         });
     }
 
@@ -330,12 +302,7 @@ public final class DefaultLeads implements Leads {
             if (lead.stage() == stage) {
                 return lead;
             }
-            Lead stored = leads(tx).update(Pipeline.open(lead, stage));
-            stageChanged(tx, actor, lead, stored);
-            if (lead.closed()) {
-                reopened(tx, actor, lead, stored);
-            }
-            return stored;
+            return new LeadChanges(tx, actor, false).move(lead, stage);
         });
     }
 
@@ -354,9 +321,9 @@ public final class DefaultLeads implements Leads {
             Principal actor = tx.actor(Action.LEAD_UPDATE);
             Lead lead = requireOpen(locked(tx, id));
             Lead stored = leads(tx).update(Pipeline.won(lead, value, tx.now()));
-            stageChanged(tx, actor, lead, stored);
-            log(tx, actor, lead, ActivityType.WON, "closed as won", lead.stage().dbValue(), str(stored.actualValue()), Map.of());
-            Map<String, Object> data = data(stored);
+            new LeadChanges(tx, actor, false).stageChanged(lead, stored);
+            log(tx, actor, lead, ActivityType.WON, "closed as won", lead.stage().dbValue(), LeadChanges.text(stored.actualValue()), Map.of());
+            Map<String, Object> data = LeadChanges.eventData(stored);
             if (stored.actualValue() != null) {
                 data.put("actualValue", stored.actualValue().toPlainString());
             }
@@ -375,9 +342,9 @@ public final class DefaultLeads implements Leads {
             Principal actor = tx.actor(Action.LEAD_UPDATE);
             Lead lead = requireOpen(locked(tx, id));
             Lead stored = leads(tx).update(Pipeline.lost(lead, why, tx.now()));
-            stageChanged(tx, actor, lead, stored);
+            new LeadChanges(tx, actor, false).stageChanged(lead, stored);
             log(tx, actor, lead, ActivityType.LOST, "closed as lost: " + why, lead.stage().dbValue(), why, Map.of());
-            tx.publish(EventType.LEAD_LOST, data(stored, "reason", why));
+            tx.publish(EventType.LEAD_LOST, LeadChanges.eventData(stored, "reason", why));
             return stored;
         });
     }
@@ -392,24 +359,8 @@ public final class DefaultLeads implements Leads {
             if (!lead.closed()) {
                 throw new ConflictException("lead.not_closed", "lead " + id + " is not closed");
             }
-            Lead stored = leads(tx).update(Pipeline.open(lead, stage));
-            stageChanged(tx, actor, lead, stored);
-            reopened(tx, actor, lead, stored);
-            return stored;
+            return new LeadChanges(tx, actor, false).move(lead, stage);
         });
-    }
-
-    private static void stageChanged(TenantTransaction tx, Principal actor, Lead before, Lead after) {
-        log(tx, actor, before, ActivityType.STAGE_CHANGED, "stage changed from " + before.stage().label() + " to "
-                + after.stage().label(), before.stage().dbValue(), after.stage().dbValue(), Map.of());
-        Map<String, Object> data = data(after, "stage", after.stage().dbValue());
-        data.put("previousStage", before.stage().dbValue());
-        tx.publish(EventType.LEAD_STAGE_CHANGED, data);
-    }
-
-    private static void reopened(TenantTransaction tx, Principal actor, Lead before, Lead after) {
-        log(tx, actor, before, ActivityType.REOPENED, "reopened", before.won() ? "won" : "lost", after.stage().dbValue(), Map.of());
-        tx.publish(EventType.LEAD_REOPENED, data(after, "stage", after.stage().dbValue()));
     }
 
     private static void requireOpenStage(Stage stage) {
@@ -453,28 +404,9 @@ public final class DefaultLeads implements Leads {
         return tx.repository(LeadRepository.class);
     }
 
-    /** Appends an activity row for the acting principal: a member's user id, or an API key in the metadata. */
     private static void log(TenantTransaction tx, Principal actor, Lead lead, ActivityType type, String description,
             String oldValue, String newValue, Map<String, Object> details) {
-        Map<String, Object> metadata = new LinkedHashMap<>(details);
-        UserId user = null;
-        if (actor instanceof MemberPrincipal member) {
-            user = member.userId();
-        } else if (actor instanceof ApiKeyPrincipal key) {
-            metadata.put("actorKind", "api_key");
-            metadata.put("apiKeyId", key.keyId().toString());
-        }
-        tx.repository(ActivityRepository.class).insert(new Activity(ActivityId.generate(), tx.organizationId(),
-                lead.id(), type, description, oldValue, newValue, user, metadata, tx.now()));
-    }
-
-    private static Map<String, Object> data(Lead lead, Object... pairs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("leadId", lead.id().toString());
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
-        }
-        return data;
+        new LeadChanges(tx, actor, false).log(lead, type, description, oldValue, newValue, details);
     }
 
     /** A patchable field's value as text, for the activity log and change detection. */
@@ -487,18 +419,11 @@ public final class DefaultLeads implements Leads {
             case "position" -> lead.position();
             case "source" -> lead.source();
             case "priority" -> lead.priority().dbValue();
-            case "estimatedValue" -> str(lead.estimatedValue());
+            case "estimatedValue" -> LeadChanges.text(lead.estimatedValue());
             case "notes" -> lead.notes();
             case "metadata" -> json(lead.metadata());
             default -> throw new IllegalArgumentException("not a patchable field: " + field);
         };
-    }
-
-    private static String str(Object value) {
-        if (value instanceof BigDecimal decimal) {
-            return decimal.setScale(2).toPlainString();
-        }
-        return value == null ? null : value.toString();
     }
 
     private static String json(Map<String, Object> value) {

@@ -1,16 +1,10 @@
 package dev.lovedcrm.crm.lead.internal;
 
-import dev.lovedcrm.crm.ApiKeyPrincipal;
 import dev.lovedcrm.crm.MemberPrincipal;
 import dev.lovedcrm.crm.Principal;
 import dev.lovedcrm.crm.access.AccessPolicy;
 import dev.lovedcrm.crm.access.Action;
-import dev.lovedcrm.crm.activity.Activity;
-import dev.lovedcrm.crm.activity.ActivityId;
-import dev.lovedcrm.crm.activity.ActivityType;
-import dev.lovedcrm.crm.activity.spi.ActivityRepository;
 import dev.lovedcrm.crm.error.ValidationException;
-import dev.lovedcrm.crm.event.EventType;
 import dev.lovedcrm.crm.id.LeadId;
 import dev.lovedcrm.crm.id.UserId;
 import dev.lovedcrm.crm.internal.TenantTransaction;
@@ -27,7 +21,6 @@ import dev.lovedcrm.crm.member.spi.MemberRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,17 +76,7 @@ public final class LeadBulk {
             if (lead.stage() == stage) {
                 return Outcome.UNCHANGED;
             }
-            Lead stored = leads(tx).update(Pipeline.open(lead, stage));
-            log(tx, actor, lead, ActivityType.STAGE_CHANGED, "stage changed from " + lead.stage().label() + " to "
-                    + stored.stage().label(), lead.stage().dbValue(), stored.stage().dbValue(), Map.of());
-            Map<String, Object> data = data(stored, "stage", stored.stage().dbValue());
-            data.put("previousStage", lead.stage().dbValue());
-            tx.publish(EventType.LEAD_STAGE_CHANGED, data);
-            if (lead.closed()) {
-                log(tx, actor, lead, ActivityType.REOPENED, "reopened", lead.won() ? "won" : "lost",
-                        stored.stage().dbValue(), Map.of());
-                tx.publish(EventType.LEAD_REOPENED, data(stored, "stage", stored.stage().dbValue()));
-            }
+            new LeadChanges(tx, actor, true).move(lead, stage);
             return Outcome.CHANGED;
         });
     }
@@ -111,17 +94,7 @@ public final class LeadBulk {
             if (Objects.equals(lead.assignedUserId(), userId)) {
                 return Outcome.UNCHANGED;
             }
-            log(tx, actor, lead, ActivityType.ASSIGNED, userId == null ? "unassigned" : "assigned",
-                    str(lead.assignedUserId()), str(userId), Map.of());
-            Lead stored = leads(tx).update(lead.withAssignedUserId(userId));
-            Map<String, Object> data = data(stored);
-            if (userId != null) {
-                data.put("assignedUserId", userId.toString());
-            }
-            if (lead.assignedUserId() != null) {
-                data.put("previousAssignedUserId", lead.assignedUserId().toString());
-            }
-            tx.publish(EventType.LEAD_ASSIGNED, data);
+            new LeadChanges(tx, actor, true).assign(lead, userId);
             return Outcome.CHANGED;
         };
         return each(checked, Action.LEAD_ASSIGN, tx -> {
@@ -175,14 +148,7 @@ public final class LeadBulk {
             if (all.size() > LeadFields.MAX_TAGS) {
                 return Outcome.SKIPPED;
             }
-            for (String tag : removed) {
-                log(tx, actor, lead, ActivityType.TAG_REMOVED, "tag removed", tag, null, Map.of());
-            }
-            for (String tag : added) {
-                log(tx, actor, lead, ActivityType.TAG_ADDED, "tag added", null, tag, Map.of());
-            }
-            Lead stored = leads(tx).update(lead.withTags(new ArrayList<>(all)));
-            tx.publish(EventType.LEAD_UPDATED, data(stored, "fields", List.of("tags")));
+            new LeadChanges(tx, actor, true).retag(lead, new ArrayList<>(all), added, removed);
             return Outcome.CHANGED;
         });
     }
@@ -200,9 +166,7 @@ public final class LeadBulk {
                     && !AccessPolicy.canDeleteLead(member.role(), member.userId().equals(lead.assignedUserId()))) {
                 return Outcome.SKIPPED;
             }
-            log(tx, actor, lead, ActivityType.DELETED, "lead deleted", lead.name(), null, Map.of());
-            leads(tx).markDeleted(tx.organizationId(), lead.id(), tx.now());
-            tx.publish(EventType.LEAD_DELETED, data(lead));
+            new LeadChanges(tx, actor, true).delete(lead);
             return Outcome.CHANGED;
         });
     }
@@ -281,33 +245,5 @@ public final class LeadBulk {
 
     private static LeadRepository leads(TenantTransaction tx) {
         return tx.repository(LeadRepository.class);
-    }
-
-    private static void log(TenantTransaction tx, Principal actor, Lead lead, ActivityType type, String description,
-            String oldValue, String newValue, Map<String, Object> details) {
-        Map<String, Object> metadata = new LinkedHashMap<>(details);
-        metadata.put("bulk", true);
-        UserId user = null;
-        if (actor instanceof MemberPrincipal member) {
-            user = member.userId();
-        } else if (actor instanceof ApiKeyPrincipal key) {
-            metadata.put("actorKind", "api_key");
-            metadata.put("apiKeyId", key.keyId().toString());
-        }
-        tx.repository(ActivityRepository.class).insert(new Activity(ActivityId.generate(), tx.organizationId(),
-                lead.id(), type, description, oldValue, newValue, user, metadata, tx.now()));
-    }
-
-    private static Map<String, Object> data(Lead lead, Object... pairs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("leadId", lead.id().toString());
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
-        }
-        return data;
-    }
-
-    private static String str(Object value) {
-        return value == null ? null : value.toString();
     }
 }
